@@ -1,0 +1,24 @@
+// A plugin's settings, declared as data so the engine validates them and documents them.
+#pragma once
+
+#include <map>
+#include <string>
+#include <vector>
+
+namespace creditlens {
+
+enum class SettingType { kString, kInteger, kBoolean, kPath };
+
+struct SettingSpec {
+  std::string name;
+  SettingType type = SettingType::kString;
+  std::string default_value;
+  std::string description;
+};
+
+// Validated values by setting name; every declared setting is present (defaults filled in).
+using Settings = std::map<std::string, std::string>;
+
+const char* ToString(SettingType type);
+
+}  // namespace creditlens
