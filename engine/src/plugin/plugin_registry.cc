@@ -1,0 +1,103 @@
+// Plugin loading: the API version symbol is checked before the manifest is trusted.
+#include "plugin/plugin_registry.h"
+
+#include <Poco/Exception.h>
+#include <Poco/SharedLibrary.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <set>
+
+namespace creditlens::plugin {
+namespace {
+
+// Reads the library's API version without keeping it loaded; throws with the reason it is unusable.
+void CheckApiVersion(const std::filesystem::path& library) {
+  Poco::SharedLibrary shared(library.string());
+  if (!shared.hasSymbol(CREDITLENS_PLUGIN_API_VERSION_SYMBOL)) {
+    shared.unload();
+    throw std::runtime_error("not a creditlens plugin (no " CREDITLENS_PLUGIN_API_VERSION_SYMBOL " symbol)");
+  }
+  const auto version = reinterpret_cast<int (*)()>(shared.getSymbol(CREDITLENS_PLUGIN_API_VERSION_SYMBOL))();
+  shared.unload();
+  if (version != kPluginApiVersion) {
+    throw std::runtime_error("built for plugin API version " + std::to_string(version) + ", this creditlens has " +
+                             std::to_string(kPluginApiVersion));
+  }
+}
+
+}  // namespace
+
+PluginRegistry::~PluginRegistry() = default;
+
+void PluginRegistry::LoadFrom(const std::vector<std::filesystem::path>& directories) {
+  std::set<std::string> seen;
+  for (const auto& loaded : sources_) seen.insert(loaded.library.filename().string());
+  for (const auto& directory : directories) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(directory, ec)) continue;
+    std::vector<std::filesystem::path> libraries;
+    for (const auto& entry : std::filesystem::directory_iterator(directory, ec)) {
+      if (entry.path().extension() == ".so") libraries.push_back(entry.path());
+    }
+    std::sort(libraries.begin(), libraries.end());
+    for (const auto& library : libraries) {
+      if (seen.insert(library.filename().string()).second) LoadLibrary(library);
+    }
+  }
+}
+
+void PluginRegistry::LoadLibrary(const std::filesystem::path& library) {
+  try {
+    CheckApiVersion(library);
+    source_loader_.loadLibrary(library.string());
+    const auto* manifest = source_loader_.findManifest(library.string());
+    if (!manifest || manifest->size() == 0) throw std::runtime_error("exports no source connector");
+    for (auto it = manifest->begin(); it != manifest->end(); ++it) {
+      std::unique_ptr<SourceConnector> probe(it->create());
+      sources_.push_back({library, it->name(), probe->Describe()});
+    }
+  } catch (const Poco::Exception& e) {
+    failures_.push_back({library, e.displayText()});
+  } catch (const std::exception& e) {
+    failures_.push_back({library, e.what()});
+  }
+}
+
+std::unique_ptr<SourceConnector> PluginRegistry::CreateSource(std::string_view scheme) const {
+  for (const auto& source : sources_) {
+    const auto& schemes = source.info.uri_schemes;
+    if (std::find(schemes.begin(), schemes.end(), scheme) != schemes.end()) {
+      return std::unique_ptr<SourceConnector>(source_loader_.create(source.class_name));
+    }
+  }
+  std::string known;
+  for (const auto& source : sources_) {
+    for (const auto& s : source.info.uri_schemes) known += (known.empty() ? "" : ", ") + s;
+  }
+  std::string message = "no source plugin serves '" + std::string(scheme) + ":' (loaded: " +
+                        (known.empty() ? "none" : known) + ")";
+  for (const auto& failure : failures_) {
+    message += "; " + failure.library.filename().string() + " failed to load: " + failure.reason;
+  }
+  throw std::runtime_error(message);
+}
+
+std::vector<std::filesystem::path> PluginSearchPath(const std::vector<std::filesystem::path>& from_command_line,
+                                                    const std::filesystem::path& executable) {
+  std::vector<std::filesystem::path> path = from_command_line;
+  if (const char* env = std::getenv("CREDITLENS_PLUGIN_PATH")) {
+    std::string_view rest = env;
+    while (!rest.empty()) {
+      const auto colon = rest.find(':');
+      if (colon != 0) path.emplace_back(rest.substr(0, colon));
+      if (colon == std::string_view::npos) break;
+      rest.remove_prefix(colon + 1);
+    }
+  }
+  path.emplace_back(CREDITLENS_PLUGIN_BUILD_DIR);
+  path.push_back(executable.parent_path().parent_path() / "lib" / "creditlens" / "plugins");
+  return path;
+}
+
+}  // namespace creditlens::plugin

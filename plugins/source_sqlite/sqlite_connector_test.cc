@@ -1,0 +1,171 @@
+#include "sqlite_connector.h"
+
+#include <gtest/gtest.h>
+
+#include "../../tests/support/temp_dir.h"
+#include "sqlite_aggregate.h"
+
+namespace creditlens::sqlite {
+namespace {
+
+using testing::TempDir;
+
+constexpr std::int64_t kHour = 3'600'000;
+constexpr std::int64_t kT0 = 1'767'225'600'000;  // 2026-01-01T00:00:00Z
+
+UsageEvent Event(std::string id, std::int64_t ts, std::string ws, std::string feature, MicroCredits credits,
+                 std::string api_key = {}) {
+  UsageEvent e;
+  e.id = std::move(id);
+  e.ts_ms = ts;
+  e.workspace_id = std::move(ws);
+  e.category = "deploy";
+  e.feature = std::move(feature);
+  e.credits = credits;
+  e.api_key = std::move(api_key);
+  return e;
+}
+
+class SqliteConnectorTest : public ::testing::Test {
+ protected:
+  void SetUp() override { Open(connector_); }
+  void Open(SqliteConnector& c) {
+    ASSERT_TRUE(c.Open({{"path", (dir_ / "store.db").string()}, {"cache_mb", "8"}, {"busy_timeout_ms", "100"}}).ok());
+  }
+  std::vector<WriteOutcome> Load(std::vector<UsageEvent> events, bool commit = true) {
+    EventStore& store = *connector_.Store();
+    std::vector<WriteOutcome> outcomes;
+    EXPECT_TRUE(store.BeginLoad().ok());
+    const Status written = store.WriteBatch(events, outcomes);
+    EXPECT_TRUE(written.ok()) << written.message();
+    if (commit) {
+      EXPECT_TRUE(store.CommitLoad().ok());
+    } else {
+      store.RollbackLoad();
+    }
+    return outcomes;
+  }
+  std::vector<AggregateRow> Aggregate(AggregateRequest request) {
+    std::vector<AggregateRow> rows;
+    const Status status = connector_.Aggregate(request, rows);
+    EXPECT_TRUE(status.ok()) << status.message();
+    std::sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {
+      return std::tie(a.bucket_start_ms, a.keys) < std::tie(b.bucket_start_ms, b.keys);
+    });
+    return rows;
+  }
+  MicroCredits Total(const AggregateRequest& request) {
+    MicroCredits sum = 0;
+    for (const auto& row : Aggregate(request)) sum += row.credits;
+    return sum;
+  }
+
+  TempDir dir_;
+  SqliteConnector connector_;
+};
+
+TEST_F(SqliteConnectorTest, IngestIsIdempotentOnIdAndFlagsDuplicatesWithinALoad) {
+  auto first = Load({Event("a", kT0, "ws1", "f", 1'000'000), Event("b", kT0 + 1, "ws1", "f", 2'000'000),
+                     Event("a", kT0 + 2, "ws1", "f", 9'000'000)});
+  EXPECT_EQ(first, (std::vector<WriteOutcome>{WriteOutcome::kInserted, WriteOutcome::kInserted,
+                                              WriteOutcome::kDuplicateInLoad}));
+  auto second = Load({Event("a", kT0, "ws1", "f", 1'000'000), Event("c", kT0, "ws1", "f", 500'000)});
+  EXPECT_EQ(second, (std::vector<WriteOutcome>{WriteOutcome::kAlreadyStored, WriteOutcome::kInserted}));
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {}, {}, TimeBucket::kNone}), 3'500'000);
+}
+
+TEST_F(SqliteConnectorTest, RolledBackLoadLeavesNothing) {
+  Load({Event("a", kT0, "ws1", "f", 1'000'000)});
+  Load({Event("b", kT0, "ws1", "f", 7'000'000)}, /*commit=*/false);
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {}, {}, TimeBucket::kNone}), 1'000'000);
+  // The raw events agree with the rollups: the quarter-hour request reads events.
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {}, {}, TimeBucket::kQuarterHourUtc}), 1'000'000);
+}
+
+TEST_F(SqliteConnectorTest, RollupsAndRawEventsGiveTheSameAnswer) {
+  std::vector<UsageEvent> events;
+  for (int i = 0; i < 500; ++i) {
+    events.push_back(Event("e" + std::to_string(i), kT0 + i * 7 * 60'000, i % 3 ? "ws1" : "ws2",
+                           i % 2 ? "f1" : "f2", 1'000 + i, i % 5 ? "k1" : ""));
+  }
+  Load(events);
+  const AggregateRequest by_hour{kT0, kT0 + 72 * kHour, {}, {Dimension::kWorkspace, Dimension::kFeature},
+                                 TimeBucket::kHourUtc};
+  ASSERT_TRUE(BuildAggregateSql(by_hour).uses_rollup);
+  AggregateRequest raw = by_hour;
+  raw.filters.push_back({Dimension::kApiKey, {"k1", ""}});  // matches everything but forces the raw path
+  ASSERT_FALSE(BuildAggregateSql(raw).uses_rollup);
+  const auto from_rollup = Aggregate(by_hour);
+  const auto from_events = Aggregate(raw);
+  ASSERT_EQ(from_rollup.size(), from_events.size());
+  for (std::size_t i = 0; i < from_rollup.size(); ++i) {
+    EXPECT_EQ(from_rollup[i].bucket_start_ms, from_events[i].bucket_start_ms);
+    EXPECT_EQ(from_rollup[i].keys, from_events[i].keys);
+    EXPECT_EQ(from_rollup[i].credits, from_events[i].credits);
+    EXPECT_EQ(from_rollup[i].events, from_events[i].events);
+  }
+  MicroCredits expected = 0;
+  for (const auto& e : events) expected += e.credits;
+  EXPECT_EQ(Total(by_hour), expected);
+}
+
+TEST_F(SqliteConnectorTest, FilterValuesAreBoundNotSpliced) {
+  const std::string hostile = "ws1' OR '1'='1'; DROP TABLE events; --";
+  Load({Event("a", kT0, "ws1", "f", 1'000'000), Event("b", kT0, hostile, "f", 2'000'000)});
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {{Dimension::kWorkspace, {hostile}}}, {}, TimeBucket::kNone}), 2'000'000);
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {{Dimension::kWorkspace, {"ws1"}}}, {}, TimeBucket::kNone}), 1'000'000);
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {}, {}, TimeBucket::kQuarterHourUtc}), 3'000'000);  // events table intact
+}
+
+TEST_F(SqliteConnectorTest, AccountsRoundTrip) {
+  Workspace w;
+  w.id = "ws'1";
+  w.name = "Acme; --";
+  w.kind = WorkspaceKind::kPersonal;
+  w.timezone = "Asia/Kolkata";
+  w.price_per_credit = "0.008";
+  w.flex_enabled = true;
+  w.flex_threshold = 5'000'000'000;
+  w.members_count = 3;
+  w.subscriptions.push_back({"core", kT0, kT0 + 100 * kHour, BillingCycle::kMonthly, 1'000'000'000, "0.012"});
+  w.subscriptions.push_back({"pro", kT0 + 100 * kHour, std::nullopt, BillingCycle::kAnnual, 12'000'000'000, "0.01"});
+  w.credit_grants.push_back({"g1", "prepaid", 500'000'000, "4.6", kT0, kT0 + 1000 * kHour, 50});
+  EventStore& store = *connector_.Store();
+  ASSERT_TRUE(store.BeginLoad().ok());
+  ASSERT_TRUE(store.UpsertAccounts({w}).ok());
+  ASSERT_TRUE(store.CommitLoad().ok());
+
+  SqliteConnector reopened;
+  Open(reopened);
+  std::vector<Workspace> read;
+  ASSERT_TRUE(reopened.LoadAccounts(read).ok());
+  ASSERT_EQ(read.size(), 1u);
+  const Workspace& r = read[0];
+  EXPECT_EQ(r.id, w.id);
+  EXPECT_EQ(r.name, w.name);
+  EXPECT_EQ(r.kind, WorkspaceKind::kPersonal);
+  EXPECT_EQ(r.timezone, "Asia/Kolkata");
+  EXPECT_EQ(r.price_per_credit, "0.008");
+  EXPECT_TRUE(r.flex_enabled);
+  EXPECT_EQ(r.flex_threshold, 5'000'000'000);
+  EXPECT_EQ(r.members_count, 3);
+  EXPECT_FALSE(r.members_limit);
+  ASSERT_EQ(r.subscriptions.size(), 2u);
+  EXPECT_EQ(r.subscriptions[1].plan, "pro");
+  EXPECT_EQ(r.subscriptions[1].cycle, BillingCycle::kAnnual);
+  EXPECT_FALSE(r.subscriptions[1].ends_at_ms);
+  EXPECT_EQ(r.subscriptions[0].ends_at_ms, kT0 + 100 * kHour);
+  ASSERT_EQ(r.credit_grants.size(), 1u);
+  EXPECT_EQ(r.credit_grants[0].price, "4.6");
+  EXPECT_EQ(r.credit_grants[0].priority, 50);
+}
+
+TEST(SqliteConnector, UnopenableStoreIsAClearError) {
+  SqliteConnector connector;
+  const Status status = connector.Open({{"path", "/nonexistent-dir/x/store.db"}, {"cache_mb", "8"}, {"busy_timeout_ms", "10"}});
+  ASSERT_FALSE(status.ok());
+  EXPECT_NE(status.message().find("/nonexistent-dir/x/store.db"), std::string::npos) << status.message();
+}
+
+}  // namespace
+}  // namespace creditlens::sqlite

@@ -1,0 +1,204 @@
+// Loads into the embedded store through prepared statements inside one transaction per load.
+#include "sqlite_event_store.h"
+
+#include <chrono>
+#include <functional>
+
+namespace creditlens::sqlite {
+namespace {
+
+constexpr std::int64_t kMsPerHour = 3'600'000;
+// Rollup sums kept in memory before they are merged into rollup_hour; bounds the load's memory.
+constexpr std::size_t kMaxPendingRollups = 50'000;
+
+std::int64_t HourOf(std::int64_t ts_ms) {
+  const std::int64_t hour = ts_ms / kMsPerHour;
+  return (ts_ms < 0 && ts_ms % kMsPerHour != 0 ? hour - 1 : hour) * kMsPerHour;
+}
+
+}  // namespace
+
+std::size_t SqliteEventStore::RollupKeyHash::operator()(const RollupKey& k) const {
+  std::size_t h = std::hash<std::int64_t>{}(k.hour);
+  for (const std::string* s : {&k.workspace_id, &k.category, &k.feature}) {
+    h ^= std::hash<std::string>{}(*s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+  }
+  return h;
+}
+
+SqliteEventStore::~SqliteEventStore() {
+  if (in_load_) RollbackLoad();
+}
+
+void SqliteEventStore::Prepare() {
+  if (insert_event_) return;
+  insert_event_ = std::make_unique<Statement>(
+      db_,
+      "INSERT OR IGNORE INTO events(id, ts, workspace_id, category, feature, credits, quantity, unit, folder, "
+      "api_key, user_id, source, run_id, module, data_bytes, load_id) "
+      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  find_load_of_event_ = std::make_unique<Statement>(db_, "SELECT load_id FROM events WHERE id = ?");
+  merge_rollup_ = std::make_unique<Statement>(
+      db_,
+      "INSERT INTO rollup_hour(hour, workspace_id, category, feature, credits, events) VALUES(?,?,?,?,?,?) "
+      "ON CONFLICT DO UPDATE SET credits = credits + excluded.credits, events = events + excluded.events");
+}
+
+Status SqliteEventStore::BeginLoad() noexcept {
+  return Guard([&] {
+    if (in_load_) throw std::logic_error("a load is already in progress");
+    Prepare();
+    Execute(db_, "BEGIN IMMEDIATE");
+    in_load_ = true;
+    Statement start(db_, "INSERT INTO loads(source, started_at) VALUES('ingest', ?)");
+    start.Bind(1, std::chrono::duration_cast<std::chrono::milliseconds>(
+                      std::chrono::system_clock::now().time_since_epoch())
+                      .count());
+    start.Step();
+    load_id_ = sqlite3_last_insert_rowid(db_);
+  });
+}
+
+void SqliteEventStore::WriteWorkspace(const Workspace& w) {
+  for (const char* sql : {"DELETE FROM subscriptions WHERE workspace_id = ?",
+                          "DELETE FROM credit_grants WHERE workspace_id = ?"}) {
+    Statement remove(db_, sql);
+    remove.Bind(1, w.id);
+    remove.Step();
+  }
+  auto bind_optional = [](Statement& s, int index, const auto& value) {
+    if (value) {
+      s.Bind(index, static_cast<std::int64_t>(*value));
+    } else {
+      s.BindNull(index);
+    }
+  };
+  Statement workspace(db_, "INSERT OR REPLACE INTO workspaces VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+  workspace.Bind(1, w.id);
+  workspace.Bind(2, w.name);
+  workspace.Bind(3, ToString(w.kind));
+  workspace.Bind(4, w.timezone);
+  workspace.BindOrNull(5, w.billing_email);
+  workspace.Bind(6, w.price_per_credit);
+  workspace.Bind(7, std::int64_t{w.flex_enabled});
+  bind_optional(workspace, 8, w.flex_threshold);
+  bind_optional(workspace, 9, w.members_limit);
+  bind_optional(workspace, 10, w.members_count);
+  bind_optional(workspace, 11, w.projects_limit);
+  bind_optional(workspace, 12, w.projects_count);
+  workspace.Step();
+
+  Statement subscription(db_, "INSERT INTO subscriptions VALUES(?,?,?,?,?,?,?,?)");
+  for (std::size_t i = 0; i < w.subscriptions.size(); ++i) {
+    const Subscription& s = w.subscriptions[i];
+    subscription.Reset();
+    subscription.Bind(1, w.id);
+    subscription.Bind(2, static_cast<std::int64_t>(i));
+    subscription.Bind(3, s.plan);
+    subscription.Bind(4, s.starts_at_ms);
+    bind_optional(subscription, 5, s.ends_at_ms);
+    subscription.Bind(6, ToString(s.cycle));
+    subscription.Bind(7, s.included_credits);
+    subscription.Bind(8, s.flex_price_per_credit);
+    subscription.Step();
+  }
+  Statement grant(db_, "INSERT INTO credit_grants VALUES(?,?,?,?,?,?,?,?)");
+  for (const CreditGrant& g : w.credit_grants) {
+    grant.Reset();
+    grant.Bind(1, w.id);
+    grant.Bind(2, g.id);
+    grant.Bind(3, g.kind);
+    grant.Bind(4, g.credits);
+    grant.Bind(5, g.price);
+    grant.Bind(6, g.available_from_ms);
+    bind_optional(grant, 7, g.expires_at_ms);
+    grant.Bind(8, static_cast<std::int64_t>(g.priority));
+    grant.Step();
+  }
+}
+
+Status SqliteEventStore::UpsertAccounts(const std::vector<Workspace>& workspaces) noexcept {
+  return Guard([&] {
+    if (!in_load_) throw std::logic_error("UpsertAccounts outside a load");
+    for (const Workspace& w : workspaces) WriteWorkspace(w);
+  });
+}
+
+WriteOutcome SqliteEventStore::Insert(const UsageEvent& e) {
+  Statement& s = *insert_event_;
+  s.Reset();
+  s.Bind(1, e.id);
+  s.Bind(2, e.ts_ms);
+  s.Bind(3, e.workspace_id);
+  s.Bind(4, e.category);
+  s.Bind(5, e.feature);
+  s.Bind(6, e.credits);
+  if (e.quantity) s.Bind(7, *e.quantity);
+  s.BindOrNull(8, e.unit);
+  s.BindOrNull(9, e.folder);
+  s.BindOrNull(10, e.api_key);
+  s.BindOrNull(11, e.user_id);
+  s.BindOrNull(12, e.source);
+  s.BindOrNull(13, e.run_id);
+  s.BindOrNull(14, e.module);
+  if (e.data_bytes) s.Bind(15, *e.data_bytes);
+  s.Bind(16, load_id_);
+  s.Step();
+  if (sqlite3_changes(db_) == 0) {
+    Statement& find = *find_load_of_event_;
+    find.Reset();
+    find.Bind(1, e.id);
+    find.Step();
+    return find.Int(0) == load_id_ ? WriteOutcome::kDuplicateInLoad : WriteOutcome::kAlreadyStored;
+  }
+  scratch_key_.hour = HourOf(e.ts_ms);
+  scratch_key_.workspace_id = e.workspace_id;
+  scratch_key_.category = e.category;
+  scratch_key_.feature = e.feature;
+  RollupSum& sum = pending_rollups_[scratch_key_];
+  sum.credits += e.credits;
+  ++sum.events;
+  return WriteOutcome::kInserted;
+}
+
+Status SqliteEventStore::WriteBatch(std::span<const UsageEvent> events, std::vector<WriteOutcome>& outcomes) noexcept {
+  return Guard([&] {
+    if (!in_load_) throw std::logic_error("WriteBatch outside a load");
+    outcomes.clear();
+    outcomes.reserve(events.size());
+    for (const UsageEvent& e : events) outcomes.push_back(Insert(e));
+    if (pending_rollups_.size() > kMaxPendingRollups) FlushRollups();
+  });
+}
+
+void SqliteEventStore::FlushRollups() {
+  Statement& s = *merge_rollup_;
+  for (const auto& [key, sum] : pending_rollups_) {
+    s.Reset();
+    s.Bind(1, key.hour);
+    s.Bind(2, key.workspace_id);
+    s.Bind(3, key.category);
+    s.Bind(4, key.feature);
+    s.Bind(5, sum.credits);
+    s.Bind(6, sum.events);
+    s.Step();
+  }
+  pending_rollups_.clear();
+}
+
+Status SqliteEventStore::CommitLoad() noexcept {
+  return Guard([&] {
+    if (!in_load_) throw std::logic_error("CommitLoad outside a load");
+    FlushRollups();
+    Execute(db_, "COMMIT");
+    in_load_ = false;
+  });
+}
+
+void SqliteEventStore::RollbackLoad() noexcept {
+  pending_rollups_.clear();
+  if (in_load_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+  in_load_ = false;
+}
+
+}  // namespace creditlens::sqlite

@@ -1,0 +1,68 @@
+// Schema of the embedded store (docs/store.md). Credits and quantities are integer micro-units;
+// timestamps are UTC epoch milliseconds.
+#include "sqlite_schema.h"
+
+#include <string>
+
+#include "sqlite_statement.h"
+
+namespace creditlens::sqlite {
+namespace {
+
+constexpr char kCreateTables[] = R"SQL(
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS loads(
+  load_id INTEGER PRIMARY KEY, source TEXT NOT NULL, started_at INTEGER NOT NULL);
+-- Keyed by id alone: one B-tree serves both storage and the idempotency check.
+CREATE TABLE IF NOT EXISTS events(
+  id TEXT PRIMARY KEY, ts INTEGER NOT NULL, workspace_id TEXT NOT NULL, category TEXT NOT NULL,
+  feature TEXT NOT NULL, credits INTEGER NOT NULL, quantity INTEGER, unit TEXT, folder TEXT,
+  api_key TEXT, user_id TEXT, source TEXT, run_id TEXT, module TEXT, data_bytes INTEGER,
+  load_id INTEGER NOT NULL) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS events_by_time ON events(ts);
+-- Credits per UTC hour, workspace and feature: a year of dashboards reads these, not the events.
+CREATE TABLE IF NOT EXISTS rollup_hour(
+  hour INTEGER NOT NULL, workspace_id TEXT NOT NULL, category TEXT NOT NULL, feature TEXT NOT NULL,
+  credits INTEGER NOT NULL, events INTEGER NOT NULL,
+  PRIMARY KEY(hour, workspace_id, category, feature)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS workspaces(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, timezone TEXT NOT NULL,
+  billing_email TEXT, price_per_credit TEXT NOT NULL, flex_enabled INTEGER NOT NULL,
+  flex_threshold INTEGER, members_limit INTEGER, members_count INTEGER, projects_limit INTEGER,
+  projects_count INTEGER) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS subscriptions(
+  workspace_id TEXT NOT NULL, seq INTEGER NOT NULL, plan TEXT NOT NULL, starts_at INTEGER NOT NULL,
+  ends_at INTEGER, cycle TEXT NOT NULL, included_credits INTEGER NOT NULL,
+  flex_price_per_credit TEXT NOT NULL, PRIMARY KEY(workspace_id, seq)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS credit_grants(
+  workspace_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, credits INTEGER NOT NULL,
+  price TEXT NOT NULL, available_from INTEGER NOT NULL, expires_at INTEGER, priority INTEGER NOT NULL,
+  PRIMARY KEY(workspace_id, id)) WITHOUT ROWID;
+)SQL";
+
+}  // namespace
+
+void EnsureSchema(sqlite3* db) {
+  Execute(db, "BEGIN IMMEDIATE");
+  try {
+    Execute(db, kCreateTables);
+    Statement version(db, "SELECT value FROM meta WHERE key = 'schema_version'");
+    if (version.Step()) {
+      const std::string found(version.Text(0));
+      if (found != std::to_string(kSchemaVersion)) {
+        throw std::runtime_error("store schema version " + found + " is not the supported version " +
+                                 std::to_string(kSchemaVersion));
+      }
+    } else {
+      Statement insert(db, "INSERT INTO meta(key, value) VALUES('schema_version', ?)");
+      insert.Bind(1, std::to_string(kSchemaVersion));
+      insert.Step();
+    }
+    Execute(db, "COMMIT");
+  } catch (...) {
+    sqlite3_exec(db, "ROLLBACK", nullptr, nullptr, nullptr);
+    throw;
+  }
+}
+
+}  // namespace creditlens::sqlite

@@ -1,0 +1,13 @@
+// The embedded store's tables: raw events, hourly rollups beside them, accounts, and loads.
+#pragma once
+
+#include <sqlite3.h>
+
+namespace creditlens::sqlite {
+
+inline constexpr int kSchemaVersion = 1;
+
+// Creates the tables on a new store and checks the version of an existing one.
+void EnsureSchema(sqlite3* db);
+
+}  // namespace creditlens::sqlite
