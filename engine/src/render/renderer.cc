@@ -1,0 +1,192 @@
+#include "render/renderer.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <cairo.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cmath>
+#include <filesystem>
+#include <limits>
+#include <stdexcept>
+#include <system_error>
+#include <vector>
+
+#include "render/block_painter.h"
+#include "render/cairo_ptr.h"
+#include "render/canvas.h"
+#include "render/page_chrome.h"
+#include "render/page_flow.h"
+#include "render/theme.h"
+
+namespace creditlens::render {
+namespace {
+
+constexpr double kPngScale = 2.0;          // device pixels per point in PNG output
+constexpr double kImageBottomMargin = 28;  // below the last block of a PNG or SVG
+constexpr double kFooterBottom = theme::kPageHeight - 22;
+
+[[noreturn]] void Fail(const std::string& path, const std::string& status) {
+  throw std::runtime_error("cannot render " + path + ": cairo status: " + status);
+}
+
+void Check(const std::string& path, cairo_status_t status) {
+  if (status != CAIRO_STATUS_SUCCESS) Fail(path, cairo_status_to_string(status));
+}
+
+// The output is written under a temporary name in the target's directory and renamed over the
+// target only by Commit(); otherwise the temporary file is removed.
+class PendingFile {
+ public:
+  explicit PendingFile(std::string path) : path_(std::move(path)) {
+    static std::atomic<unsigned> counter{0};
+    temp_ = path_ + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
+  }
+  PendingFile(const PendingFile&) = delete;
+  PendingFile& operator=(const PendingFile&) = delete;
+  ~PendingFile() {
+    if (!committed_) {
+      std::error_code ignored;
+      std::filesystem::remove(temp_, ignored);
+    }
+  }
+
+  const std::string& temp() const { return temp_; }
+
+  void Commit() {
+    std::error_code error;
+    std::filesystem::rename(temp_, path_, error);
+    if (error) throw std::runtime_error("cannot render " + path_ + ": " + error.message());
+    committed_ = true;
+  }
+
+ private:
+  std::string path_;
+  std::string temp_;
+  bool committed_ = false;
+};
+
+// Block heights, where each block goes, and the header's height: everything drawing needs to know
+// before the target surface exists (a PNG's or SVG's height, the PDF's page count).
+struct DocumentPlan {
+  Flow flow;
+  double image_height = 0;  // for one-page output
+};
+
+DocumentPlan PlanDocument(const Document& doc, bool paged) {
+  // Measuring needs a cairo context but draws nothing: a recording surface is the cheapest one.
+  const SurfacePtr scratch(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
+  const ContextPtr cr(cairo_create(scratch.get()));
+  const Canvas canvas(cr.get());
+
+  std::vector<FlowBlock> blocks;
+  blocks.reserve(doc.blocks.size());
+  for (const Block& block : doc.blocks) blocks.push_back(MeasureBlock(canvas, block, theme::kContentWidth));
+  FlowPage page;
+  page.first_page_top = theme::kMarginTop + MeasureHeader(canvas, doc, theme::kContentWidth);
+  page.page_top = theme::kMarginTop;
+  page.page_bottom =
+      paged ? theme::kPageHeight - theme::kMarginBottom : std::numeric_limits<double>::infinity();
+
+  DocumentPlan plan;
+  plan.flow = FlowBlocks(blocks, page);
+  plan.image_height = std::ceil(plan.flow.last_page_bottom + kImageBottomMargin);
+  return plan;
+}
+
+// The one drawing path for every format: header, blocks page by page, and for paged output a footer
+// on each page and a page break after it.
+void DrawDocument(cairo_t* cr, const Document& doc, const DocumentPlan& plan, bool paged) {
+  const Canvas canvas(cr);
+  const int page_count = plan.flow.page_count;
+  std::size_t next_block = 0;
+  for (int page = 0; page < page_count; ++page) {
+    if (page == 0) DrawHeader(canvas, doc, theme::kMarginX, theme::kMarginTop, theme::kContentWidth);
+    while (next_block < doc.blocks.size() && plan.flow.placements[next_block].page == page) {
+      DrawBlock(canvas, doc.blocks[next_block], theme::kMarginX, plan.flow.placements[next_block].y,
+                theme::kContentWidth);
+      ++next_block;
+    }
+    if (paged) {
+      DrawFooter(canvas, doc, page + 1, page_count, theme::kMarginX, kFooterBottom, theme::kContentWidth);
+      cairo_show_page(cr);
+    }
+  }
+}
+
+void PaintWhite(cairo_t* cr) {
+  cairo_save(cr);
+  cairo_set_source_rgb(cr, 1, 1, 1);
+  cairo_paint(cr);
+  cairo_restore(cr);
+}
+
+void RenderPdf(const Document& doc, const std::string& path, const std::string& temp) {
+  const DocumentPlan plan = PlanDocument(doc, /*paged=*/true);
+  const SurfacePtr surface(cairo_pdf_surface_create(temp.c_str(), theme::kPageWidth, theme::kPageHeight));
+  Check(path, cairo_surface_status(surface.get()));
+  // cairo rejects invalid UTF-8 in metadata (and would fail the whole document): repair it first.
+  const GCharPtr title(g_utf8_make_valid(doc.title.data(), static_cast<gssize>(doc.title.size())));
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.get());
+  cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "creditlens");
+  {
+    const ContextPtr cr(cairo_create(surface.get()));
+    DrawDocument(cr.get(), doc, plan, /*paged=*/true);
+    Check(path, cairo_status(cr.get()));
+  }
+  cairo_surface_finish(surface.get());
+  Check(path, cairo_surface_status(surface.get()));
+}
+
+void RenderSvg(const Document& doc, const std::string& path, const std::string& temp) {
+  const DocumentPlan plan = PlanDocument(doc, /*paged=*/false);
+  const SurfacePtr surface(cairo_svg_surface_create(temp.c_str(), theme::kPageWidth, plan.image_height));
+  Check(path, cairo_surface_status(surface.get()));
+  cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
+  {
+    const ContextPtr cr(cairo_create(surface.get()));
+    PaintWhite(cr.get());
+    DrawDocument(cr.get(), doc, plan, /*paged=*/false);
+    Check(path, cairo_status(cr.get()));
+  }
+  cairo_surface_finish(surface.get());
+  Check(path, cairo_surface_status(surface.get()));
+}
+
+void RenderPng(const Document& doc, const std::string& path, const std::string& temp) {
+  const DocumentPlan plan = PlanDocument(doc, /*paged=*/false);
+  const int width = static_cast<int>(std::lround(theme::kPageWidth * kPngScale));
+  const int height = static_cast<int>(std::lround(plan.image_height * kPngScale));
+  const SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
+  Check(path, cairo_surface_status(surface.get()));
+  {
+    const ContextPtr cr(cairo_create(surface.get()));
+    PaintWhite(cr.get());
+    cairo_scale(cr.get(), kPngScale, kPngScale);
+    DrawDocument(cr.get(), doc, plan, /*paged=*/false);
+    Check(path, cairo_status(cr.get()));
+  }
+  cairo_surface_flush(surface.get());
+  Check(path, cairo_surface_write_to_png(surface.get(), temp.c_str()));
+}
+
+}  // namespace
+
+void RenderDocument(const Document& doc, const std::string& path, ImageFormat format) {
+  PendingFile output(path);
+  switch (format) {
+    case ImageFormat::kPdf:
+      RenderPdf(doc, path, output.temp());
+      break;
+    case ImageFormat::kSvg:
+      RenderSvg(doc, path, output.temp());
+      break;
+    case ImageFormat::kPng:
+      RenderPng(doc, path, output.temp());
+      break;
+  }
+  output.Commit();
+}
+
+}  // namespace creditlens::render
