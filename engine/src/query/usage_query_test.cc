@@ -109,7 +109,7 @@ TEST_F(UsageEngineTest, CumulativeTopNAndZeroFill) {
   auto engine = Engine(std::nullopt, "UTC");
   const Dataset daily = engine.Run("d", {Day("2026-02-28"), Day("2026-03-03"), Grain::kDay, {}, {}, true, 0, Unit::kCredits});
   EXPECT_EQ(daily.buckets.size(), 4u);
-  EXPECT_EQ(daily.series[0].values, (std::vector<std::int64_t>{0, 15'500'000, 15'500'000, 15'500'000})  // all four fall on 1 March UTC);
+  EXPECT_EQ(daily.series[0].values, (std::vector<std::int64_t>{0, 15'500'000, 15'500'000, 15'500'000}));  // all four fall on 1 March UTC
   const Dataset empty = engine.Run("e", {Day("2025-01-01"), Day("2025-01-03"), Grain::kDay, {}, {}, false, 0, Unit::kCredits});
   EXPECT_EQ(empty.series[0].values, (std::vector<std::int64_t>{0, 0, 0}));
   const Dataset top = engine.Run("t", {Day("2026-02-01"), Day("2026-03-31"), Grain::kNone, {"feature"}, {}, false, 1, Unit::kCredits});
