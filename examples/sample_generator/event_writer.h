@@ -1,0 +1,34 @@
+// One generated usage event as it is written, and the interface of the CSV and JSON Lines writers.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+namespace creditlens::sample {
+
+// The contract's fields of one event. Text fields point into the organisation and the feature
+// catalogue, which outlive the writing; empty text means "not set".
+struct EventRow {
+  std::uint64_t sequence = 0;  // 1-based in chronological order; the id is derived from it
+  std::int64_t ts_ms = 0;      // epoch milliseconds, UTC
+  std::string_view workspace_id, category, feature, unit;
+  std::string_view folder, api_key, user_id, source, module;
+  std::uint64_t run_number = 0;  // 0 = not part of a run
+  std::int64_t credits_micro = 0;
+  std::int64_t quantity_micro = 0;
+  std::int64_t data_bytes = -1;  // -1 = not set
+};
+
+// The id of an event: "ev" and its sequence number zero-padded to the writer's id width.
+inline constexpr std::string_view kEventIdPrefix = "ev";
+inline constexpr std::string_view kRunIdPrefix = "run-";
+
+class EventWriter {
+ public:
+  virtual ~EventWriter() = default;
+  virtual void Write(const EventRow& row) = 0;
+  // Flushes and closes; throws std::runtime_error when the data could not be written.
+  virtual void Finish() = 0;
+};
+
+}  // namespace creditlens::sample
