@@ -116,7 +116,7 @@ cl.hbar = chart("hbar")
 cl.pie = chart("pie")
 cl.donut = chart("donut")
 
--- cl.kpis { {label = "Used", value = 12.5, unit = "credits"|"dollars"|"date"|"text", caption = "..."}, ... }
+-- cl.kpis { {label = "Used", value = 12.5, unit = "credits"|"dollars"|"count"|"date"|"text", caption = "..."}, ... }
 function cl.kpis(tiles)
   expect_table(tiles, "cl.kpis")
   local out = {}

@@ -46,7 +46,7 @@ struct Workspace {
   std::vector<CreditGrant> credit_grants;
 };
 
-const char* ToString(WorkspaceKind kind);
-const char* ToString(BillingCycle cycle);
+inline const char* ToString(WorkspaceKind kind) { return kind == WorkspaceKind::kPersonal ? "personal" : "team"; }
+inline const char* ToString(BillingCycle cycle) { return cycle == BillingCycle::kAnnual ? "annual" : "monthly"; }
 
 }  // namespace creditlens

@@ -19,6 +19,18 @@ struct SettingSpec {
 // Validated values by setting name; every declared setting is present (defaults filled in).
 using Settings = std::map<std::string, std::string>;
 
-const char* ToString(SettingType type);
+inline const char* ToString(SettingType type) {
+  switch (type) {
+    case SettingType::kInteger:
+      return "integer";
+    case SettingType::kBoolean:
+      return "boolean";
+    case SettingType::kPath:
+      return "path";
+    case SettingType::kString:
+      break;
+  }
+  return "string";
+}
 
 }  // namespace creditlens

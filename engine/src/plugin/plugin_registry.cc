@@ -2,7 +2,7 @@
 #include "plugin/plugin_registry.h"
 
 #include <Poco/Exception.h>
-#include <Poco/SharedLibrary.h>
+#include <dlfcn.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -11,15 +11,18 @@
 namespace creditlens::plugin {
 namespace {
 
-// Reads the library's API version without keeping it loaded; throws with the reason it is unusable.
+// Reads the library's API version; throws with the reason it is unusable. RTLD_NOW resolves every
+// symbol up front, so a plugin linked against something missing fails here, by name, rather than
+// aborting the process at its first call.
 void CheckApiVersion(const std::filesystem::path& library) {
-  Poco::SharedLibrary shared(library.string());
-  if (!shared.hasSymbol(CREDITLENS_PLUGIN_API_VERSION_SYMBOL)) {
-    shared.unload();
+  void* handle = dlopen(library.c_str(), RTLD_NOW | RTLD_LOCAL);
+  if (!handle) throw std::runtime_error(dlerror());
+  const auto api_version = reinterpret_cast<int (*)()>(dlsym(handle, CREDITLENS_PLUGIN_API_VERSION_SYMBOL));
+  const int version = api_version ? api_version() : -1;
+  dlclose(handle);
+  if (!api_version) {
     throw std::runtime_error("not a creditlens plugin (no " CREDITLENS_PLUGIN_API_VERSION_SYMBOL " symbol)");
   }
-  const auto version = reinterpret_cast<int (*)()>(shared.getSymbol(CREDITLENS_PLUGIN_API_VERSION_SYMBOL))();
-  shared.unload();
   if (version != kPluginApiVersion) {
     throw std::runtime_error("built for plugin API version " + std::to_string(version) + ", this creditlens has " +
                              std::to_string(kPluginApiVersion));

@@ -174,8 +174,16 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     }
     out.series.push_back(std::move(series));
   }
-  std::stable_sort(out.series.begin(), out.series.end(),
-                   [](const Series& a, const Series& b) { return a.total > b.total; });
+  // Largest first; with several dimensions, grouped under the first one (largest group first).
+  std::map<std::string, std::int64_t> group_totals;
+  for (const Series& s : out.series) group_totals[s.keys.empty() ? "" : s.keys[0]] += s.total;
+  auto group_total = [&](const Series& s) { return group_totals[s.keys.empty() ? "" : s.keys[0]]; };
+  std::stable_sort(out.series.begin(), out.series.end(), [&](const Series& a, const Series& b) {
+    if (query.group_by.size() > 1 && a.keys[0] != b.keys[0]) {
+      return std::pair(group_total(a), b.keys[0]) > std::pair(group_total(b), a.keys[0]);
+    }
+    return a.total > b.total;
+  });
   if (query.group_by.empty() && out.series.empty()) {  // a plain series always exists, zero-filled
     out.series.push_back({{}, "total", std::vector<std::int64_t>(buckets.size(), 0), 0, 0});
   }

@@ -1,0 +1,177 @@
+// creditlens report: run a Lua report over a source and write PDF, PNG, SVG, JSON or CSV.
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+
+#include "billing/billing_cycle.h"
+#include "commands.h"
+#include "install_paths.h"
+#include "model/timestamp.h"
+#include "render/renderer.h"
+#include "script/report_export.h"
+#include "source_session.h"
+#include "util/atomic_file.h"
+
+namespace creditlens::cli {
+namespace {
+
+enum class Format { kPdf, kPng, kSvg, kJson, kCsv };
+
+Format ParseFormat(const std::string& text) {
+  if (text == "pdf") return Format::kPdf;
+  if (text == "png") return Format::kPng;
+  if (text == "svg") return Format::kSvg;
+  if (text == "json") return Format::kJson;
+  if (text == "csv") return Format::kCsv;
+  throw UsageError("unknown format '" + text + "' (accepted: pdf, png, svg, json, csv)");
+}
+
+Format ChooseFormat(const ParsedArgs& args) {
+  if (const auto format = args.Get("format")) return ParseFormat(*format);
+  if (const auto output = args.Get("output")) {
+    const std::string extension = std::filesystem::path(*output).extension().string();
+    if (extension.size() > 1) return ParseFormat(extension.substr(1));
+    throw UsageError("cannot tell the format of '" + *output + "': give --format or a .pdf/.png/.svg/.json/.csv name");
+  }
+  throw UsageError("give -o FILE, or --format json|csv to write the numbers to standard output");
+}
+
+std::filesystem::path FindReport(const std::string& name) {
+  if (std::filesystem::exists(name)) return name;
+  const auto builtin = ReportsDir() / (name + ".lua");
+  if (name.find('/') == std::string::npos && std::filesystem::exists(builtin)) return builtin;
+  throw UsageError("report '" + name + "' not found (give a .lua file, or a built-in name such as dashboard)");
+}
+
+std::map<std::string, std::string> ParseParams(const ParsedArgs& args) {
+  std::map<std::string, std::string> params;
+  for (const auto& entry : args.GetAll("param")) {
+    const auto equals = entry.find('=');
+    if (equals == std::string::npos || equals == 0) throw UsageError("--param expects name=value, got '" + entry + "'");
+    params[entry.substr(0, equals)] = entry.substr(equals + 1);
+  }
+  return params;
+}
+
+std::uint64_t PositiveNumber(const ParsedArgs& args, const char* name, std::uint64_t fallback) {
+  const auto text = args.Get(name);
+  if (!text) return fallback;
+  char* end = nullptr;
+  const unsigned long long value = std::strtoull(text->c_str(), &end, 10);
+  if (end == text->c_str() || *end != '\0' || value == 0) throw UsageError(std::string("--") + name + " expects a number > 0");
+  return value;
+}
+
+script::ReportContext PrepareContext(const query::UsageEngine& engine, std::int64_t as_of_ms) {
+  script::ReportContext context;
+  context.as_of_ms = as_of_ms;
+  context.today = engine.zone().LocalDay(as_of_ms);
+  context.cycle = query::SummariseCycles(engine, as_of_ms);
+  const model::CivilDate today = model::ToCivil(context.today);
+  context.billing_period = context.cycle.period.value_or(
+      query::DayRange{model::FromCivilClamped(today.year, static_cast<int>(today.month), 1), context.today});
+  for (const Workspace* w : engine.VisibleWorkspaces()) {
+    if (const Subscription* s = billing::SubscriptionAt(*w, as_of_ms)) context.monthly_allowance += billing::MonthlyAllowance(*s);
+  }
+  if (engine.scope()) {
+    const Workspace* w = engine.VisibleWorkspaces().front();
+    context.scope_label = w->name + " (" + w->id + ")";
+  } else {
+    context.scope_label = "Organisation";
+  }
+  return context;
+}
+
+void WriteOutput(const script::ReportOutput& report, Format format, const std::optional<std::string>& output) {
+  if (format == Format::kJson || format == Format::kCsv) {
+    const std::string text = format == Format::kJson ? script::ExportJson(report) : script::ExportCsv(report);
+    if (output) {
+      util::WriteFileAtomically(*output, text);
+    } else {
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+    return;
+  }
+  const render::ImageFormat image = format == Format::kPdf   ? render::ImageFormat::kPdf
+                                    : format == Format::kPng ? render::ImageFormat::kPng
+                                                             : render::ImageFormat::kSvg;
+  if (!output) throw UsageError("PDF, PNG and SVG need -o FILE");
+  render::RenderDocument(report.document, *output, image);
+}
+
+int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
+  if (args.positionals().size() != 1) throw UsageError("give one report: a .lua file or a built-in name");
+  const auto report_file = FindReport(args.positionals()[0]);
+  const Format format = ChooseFormat(args);
+  const auto params = ParseParams(args);
+
+  auto session = OpenSource(args, executable);
+  std::vector<Workspace> workspaces;
+  const Status loaded = session->connector->LoadAccounts(workspaces);
+  if (!loaded.ok()) throw std::runtime_error(loaded.message());
+
+  const auto scope = args.Get("workspace");
+  std::string zone_name = args.Get("tz").value_or("UTC");
+  if (scope && !args.Has("tz")) {
+    const auto w = std::find_if(workspaces.begin(), workspaces.end(), [&](const Workspace& w) { return w.id == *scope; });
+    if (w == workspaces.end()) throw UsageError("unknown workspace '" + *scope + "' in " + session->description);
+    zone_name = w->timezone;
+  }
+  model::TimeZone zone = [&] {
+    try {
+      return model::TimeZone::Locate(zone_name);
+    } catch (const std::invalid_argument& e) {
+      throw UsageError(std::string("--tz: ") + e.what());
+    }
+  }();
+  std::int64_t as_of_ms = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
+  if (const auto date = args.Get("as-of")) {
+    const auto day = model::ParseIsoDate(*date);
+    if (!day) throw UsageError("--as-of expects a date YYYY-MM-DD, got '" + *date + "'");
+    as_of_ms = zone.StartOfDay(*day + 1) - 1;  // the end of that day
+  }
+  query::UsageEngine engine(*session->connector, std::move(workspaces), scope, zone);
+  const script::ReportContext context = PrepareContext(engine, as_of_ms);
+
+  script::ReportRun run;
+  run.report_file = report_file;
+  run.search_path = {ScriptsDir(), std::filesystem::absolute(report_file).parent_path()};
+  for (const auto& dir : args.GetAll("lib-path")) run.search_path.emplace_back(dir);
+  run.params = params;
+  run.limits.instruction_budget = PositiveNumber(args, "max-instructions", run.limits.instruction_budget);
+  run.limits.memory_limit_bytes = PositiveNumber(args, "max-memory-mb", run.limits.memory_limit_bytes >> 20) << 20;
+
+  const script::ReportOutput report = script::RunReport(run, engine, context);
+  WriteOutput(report, format, args.Get("output"));
+  if (const auto output = args.Get("output")) std::printf("wrote %s\n", output->c_str());
+  return 0;
+}
+
+}  // namespace
+
+Command ReportCommand() {
+  CommandSpec spec{
+      "report",
+      "REPORT",
+      "Run a Lua report (a file, or a built-in name like dashboard) and write it.",
+      "The format follows -o's extension (.pdf, .png, .svg, .json, .csv) or --format; JSON and CSV\n"
+      "hold the exact numbers behind every chart and KPI. A file is written only when the whole\n"
+      "report rendered. Ranges such as \"last 30 days\" and \"current billing month\" are taken as of\n"
+      "today, or as of --as-of DATE.",
+      SourceOptions()};
+  const std::vector<OptionSpec> more = {
+      {"output", "FILE", "where to write (-o FILE)"},
+      {"format", "FORMAT", "pdf, png, svg, json or csv (json and csv go to stdout without -o)"},
+      {"workspace", "ID", "scope the report to one workspace (its data only, its time zone)"},
+      {"tz", "ZONE", "IANA time zone for days and months (organisation scope; default UTC)"},
+      {"as-of", "DATE", "take relative ranges as if today were DATE (YYYY-MM-DD)"},
+      {"param", "NAME=VALUE", "set a report parameter", true},
+      {"lib-path", "DIR", "also let require find Lua modules in DIR", true},
+      {"max-instructions", "N", "instruction budget of the script (default 200000000)"},
+      {"max-memory-mb", "N", "memory cap of the script in MiB (default 256)"},
+  };
+  spec.options.insert(spec.options.end(), more.begin(), more.end());
+  return {spec, &RunReport};
+}
+
+}  // namespace creditlens::cli
