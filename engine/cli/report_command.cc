@@ -9,6 +9,7 @@
 #include "model/timestamp.h"
 #include "render/renderer.h"
 #include "script/report_export.h"
+#include "script/report_params.h"
 #include "source_session.h"
 #include "util/atomic_file.h"
 
@@ -141,7 +142,13 @@ int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   run.limits.instruction_budget = PositiveNumber(args, "max-instructions", run.limits.instruction_budget);
   run.limits.memory_limit_bytes = PositiveNumber(args, "max-memory-mb", run.limits.memory_limit_bytes >> 20) << 20;
 
-  const script::ReportOutput report = script::RunReport(run, engine, context);
+  const script::ReportOutput report = [&] {
+    try {
+      return script::RunReport(run, engine, context);
+    } catch (const script::ParamError& e) {
+      throw UsageError(e.what());
+    }
+  }();
   WriteOutput(report, format, args.Get("output"));
   if (const auto output = args.Get("output")) std::printf("wrote %s\n", output->c_str());
   return 0;

@@ -23,7 +23,7 @@ std::string Accepted(const ParamSpec& spec) {
 
 json::value Convert(const ParamSpec& spec, const std::string& text) {
   const auto bad = [&] {
-    return std::invalid_argument("param '" + spec.name + "': '" + text + "' is not " + Accepted(spec));
+    return ParamError("param '" + spec.name + "': '" + text + "' is not " + Accepted(spec));
   };
   if (spec.type == "bool") {
     if (text == "true" || text == "yes" || text == "1") return true;
@@ -75,7 +75,7 @@ ParamValues ResolveParams(const std::vector<ParamSpec>& specs, const std::map<st
     if (spec == specs.end()) {
       std::string accepted;
       for (const ParamSpec& s : specs) accepted += (accepted.empty() ? "" : ", ") + s.name + " (" + Accepted(s) + ")";
-      throw std::invalid_argument("unknown param '" + name + "'; this report accepts: " +
+      throw ParamError("unknown param '" + name + "'; this report accepts: " +
                                   (accepted.empty() ? "no params" : accepted));
     }
     values[name] = Convert(*spec, text);

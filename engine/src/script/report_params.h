@@ -5,6 +5,7 @@
 #include <boost/json/value.hpp>
 
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -18,14 +19,20 @@ struct ParamSpec {
   std::string description;
 };
 
+// A parameter given a name or value the report does not accept: the caller's mistake, not the script's.
+class ParamError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
 // Values as Lua will see them: strings, numbers or booleans.
 using ParamValues = std::map<std::string, boost::json::value>;
 
 // Parses the "params" object of the describe stage. Throws std::invalid_argument naming the param.
 std::vector<ParamSpec> ReadParamSpecs(const boost::json::object& params);
 
-// Applies overrides (from --param) over defaults. Throws std::invalid_argument listing accepted
-// names for an unknown one, and the accepted values for a bad one.
+// Applies overrides (from --param) over defaults. Throws ParamError listing accepted names for an
+// unknown one, and the accepted values for a bad one.
 ParamValues ResolveParams(const std::vector<ParamSpec>& specs, const std::map<std::string, std::string>& overrides);
 
 }  // namespace creditlens::script

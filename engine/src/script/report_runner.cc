@@ -49,6 +49,14 @@ std::string CallHost(Sandbox& sandbox, const char* stage, const std::string& inp
   return result;
 }
 
+// Lua cannot tell an empty table from an empty list; JSON from Lua writes both as [].
+const json::object& ObjectOrEmpty(const json::value& value, const std::string& what) {
+  static const json::object kEmpty;
+  if (value.is_object()) return value.as_object();
+  if (value.is_array() && value.as_array().empty()) return kEmpty;
+  throw std::invalid_argument(what + " must be a table of named entries");
+}
+
 json::value ParseStage(const std::string& text, const char* stage) {
   boost::system::error_code ec;
   json::value value = json::parse(text, ec);
@@ -316,14 +324,20 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
   ReportOutput out;
   const json::value described = ParseStage(CallHost(sandbox, "describe", ""), "describe");
   out.title = std::string(described.at("title").as_string());
-  const auto specs = ReadParamSpecs(described.at("params").as_object());
+  const auto specs = ReadParamSpecs(ObjectOrEmpty(described.at("params"), "params"));
   const ParamValues params = ResolveParams(specs, run.params);
 
   const auto range_param = params.find("range");
   const std::string range_spec = range_param != params.end() && range_param->second.is_string()
                                      ? std::string(range_param->second.as_string())
                                      : "billing_month";
-  const query::DayRange range = query::ResolveDayRange(range_spec, context.today, context.billing_period);
+  const query::DayRange range = [&] {
+    try {
+      return query::ResolveDayRange(range_spec, context.today, context.billing_period);
+    } catch (const std::invalid_argument& e) {
+      throw ParamError(std::string("param 'range': ") + e.what());
+    }
+  }();
   const auto unit_param = params.find("unit");
   const std::string unit = unit_param != params.end() && unit_param->second.is_string()
                                ? std::string(unit_param->second.as_string())
@@ -336,9 +350,8 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
   const std::string context_text = input.Close().Finish();
 
   const json::value requests = ParseStage(CallHost(sandbox, "data", context_text), "data");
-  if (!requests.is_object()) throw std::invalid_argument("data must be a table of named requests");
   const query::Unit report_unit = unit == "dollars" ? query::Unit::kDollars : query::Unit::kCredits;
-  for (const auto& [name, spec] : requests.as_object()) {
+  for (const auto& [name, spec] : ObjectOrEmpty(requests, "data")) {
     if (!spec.is_object()) throw std::invalid_argument("data." + std::string(name) + ": expected cl.usage { ... }");
     const auto query = ReadUsageRequest(std::string(name), spec.as_object(), context, range_spec, report_unit);
     out.datasets.push_back(engine.Run(std::string(name), query));

@@ -2,6 +2,7 @@
 // writes them, so parsing and SQLite work overlap on two cores.
 #include "store/ingest.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -139,21 +140,27 @@ IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& ev
     Check(store.UpsertAccounts(accounts), "storing accounts");
     std::vector<WriteOutcome> outcomes;
     while (auto batch = queue.Pop()) {
-      for (const Reject& r : batch->rejects) {
-        if (!rejects) throw IngestError(RowError(file, r.line, r.field, r.reason));
-        rejects->Add(file, r.line, r.field, r.reason, r.row);
+      if (!rejects && !batch->rejects.empty()) {
+        const Reject& r = batch->rejects.front();
+        throw IngestError(RowError(file, r.line, r.field, r.reason));
       }
       Check(store.WriteBatch(batch->events, outcomes), "writing events");
+      summary.rows += batch->events.size() + batch->rejects.size();
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
         if (outcomes[i] == WriteOutcome::kDuplicateInLoad) {
           const std::string problem = "id '" + batch->events[i].id + "' appears earlier in this file";
           if (!rejects) throw IngestError(RowError(file, batch->lines[i], "id", problem));
-          rejects->Add(file, batch->lines[i], "id", problem, "id=" + batch->events[i].id);
+          batch->rejects.push_back({batch->lines[i], "id", problem, "id=" + batch->events[i].id});
         }
         summary.inserted += outcomes[i] == WriteOutcome::kInserted;
         summary.already_stored += outcomes[i] == WriteOutcome::kAlreadyStored;
       }
-      summary.rows += batch->events.size() + batch->rejects.size();
+      // In file order, whichever check found them.
+      std::sort(batch->rejects.begin(), batch->rejects.end(),
+                [](const Reject& a, const Reject& b) { return a.line < b.line; });
+      for (const Reject& r : batch->rejects) {
+        if (rejects) rejects->Add(file, r.line, r.field, r.reason, r.row);
+      }
       progress.Update(batch->bytes_read, summary.rows);
     }
     Check(store.CommitLoad(), "committing the load");
