@@ -38,10 +38,11 @@ int RunIngest(const ParsedArgs& args, const std::filesystem::path& executable) {
   for (std::size_t i = 0; i < args.positionals().size(); ++i) {
     const std::string& file = args.positionals()[i];
     // Accounts go in with the first file, in its transaction.
-    const auto summary = store::IngestEventFile(*store, file, i == 0 ? accounts : std::vector<Workspace>{}, known,
-                                                rejects ? &*rejects : nullptr);
+    const auto summary = store::IngestEventFile(*store, file, i == 0 ? accounts : std::vector<Workspace>{},
+                                                known, rejects ? &*rejects : nullptr);
     std::printf("%s: %llu rows, %llu new, %llu already stored, %llu rejected\n", file.c_str(),
-                static_cast<unsigned long long>(summary.rows), static_cast<unsigned long long>(summary.inserted),
+                static_cast<unsigned long long>(summary.rows),
+                static_cast<unsigned long long>(summary.inserted),
                 static_cast<unsigned long long>(summary.already_stored),
                 static_cast<unsigned long long>(summary.rejected));
   }
@@ -54,16 +55,15 @@ int RunIngest(const ParsedArgs& args, const std::filesystem::path& executable) {
 
 Command IngestCommand() {
   CommandSpec spec{
-      "ingest",
-      "[EVENTS...]",
-      "Load usage events (CSV or JSON Lines) and accounts into the embedded store.",
+      "ingest", "[EVENTS...]", "Load usage events (CSV or JSON Lines) and accounts into the embedded store.",
       "Each events file loads in one transaction: a bad row stops the load with its file, line, field\n"
       "and problem, and the store is left as it was. With --skip-invalid the good rows load and each\n"
       "rejected row is written with its reason to the given file (JSON Lines). Ingest is idempotent:\n"
       "events whose id is already stored are skipped. Accounts load with the first events file.",
       SourceOptions()};
   spec.options.push_back({"accounts", "FILE", "accounts JSON: workspaces, subscriptions, credit grants"});
-  spec.options.push_back({"skip-invalid", "FILE", "load the good rows; write rejected rows with reasons to FILE"});
+  spec.options.push_back(
+      {"skip-invalid", "FILE", "load the good rows; write rejected rows with reasons to FILE"});
   return {spec, &RunIngest};
 }
 

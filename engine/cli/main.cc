@@ -14,12 +14,14 @@ using creditlens::cli::Command;
 constexpr char kVersion[] = "creditlens " CREDITLENS_VERSION;
 
 std::vector<Command> Commands() {
-  return {creditlens::cli::IngestCommand(), creditlens::cli::ReportCommand(), creditlens::cli::PluginsCommand()};
+  return {creditlens::cli::IngestCommand(), creditlens::cli::ReportCommand(),
+          creditlens::cli::PluginsCommand()};
 }
 
 void PrintUsage(std::FILE* out) {
-  std::fprintf(out, "usage: creditlens COMMAND [options]   (creditlens COMMAND --help for its options)\n\n"
-                    "Reports on credit usage: ingest events, run Lua reports, render PDF/PNG/SVG.\n\ncommands:\n");
+  std::fprintf(out,
+               "usage: creditlens COMMAND [options]   (creditlens COMMAND --help for its options)\n\n"
+               "Reports on credit usage: ingest events, run Lua reports, render PDF/PNG/SVG.\n\ncommands:\n");
   for (const auto& command : Commands()) {
     std::fprintf(out, "  %-10s %s\n", command.spec.name.c_str(), command.spec.summary.c_str());
   }

@@ -14,8 +14,8 @@ int RunPlugins(const ParsedArgs& args, const std::filesystem::path& executable) 
     const ConnectorInfo& info = source.info;
     std::string schemes;
     for (const auto& s : info.uri_schemes) schemes += (schemes.empty() ? "" : ", ") + s + ":";
-    std::printf("source %s %s  (%s)\n  %s\n  library: %s\n  settings:\n", info.name.c_str(), info.version.c_str(),
-                schemes.c_str(), info.description.c_str(), source.library.c_str());
+    std::printf("source %s %s  (%s)\n  %s\n  library: %s\n  settings:\n", info.name.c_str(),
+                info.version.c_str(), schemes.c_str(), info.description.c_str(), source.library.c_str());
     for (const auto& setting : info.settings) {
       std::printf("    %-18s %-8s default %-14s %s\n", setting.name.c_str(), ToString(setting.type),
                   setting.default_value.empty() ? "(none)" : setting.default_value.c_str(),
@@ -32,7 +32,9 @@ int RunPlugins(const ParsedArgs& args, const std::filesystem::path& executable) 
 }  // namespace
 
 Command PluginsCommand() {
-  CommandSpec spec{"plugins", "", "List the plugins that loaded, with version and settings, and those that failed.",
+  CommandSpec spec{"plugins",
+                   "",
+                   "List the plugins that loaded, with version and settings, and those that failed.",
                    "Plugins are searched in each --plugin-dir, then CREDITLENS_PLUGIN_PATH (':'-separated),\n"
                    "then the build tree, then <prefix>/lib/creditlens/plugins.",
                    {{"plugin-dir", "DIR", "also load plugins from DIR", true}}};

@@ -32,23 +32,26 @@ Format ChooseFormat(const ParsedArgs& args) {
   if (const auto output = args.Get("output")) {
     const std::string extension = std::filesystem::path(*output).extension().string();
     if (extension.size() > 1) return ParseFormat(extension.substr(1));
-    throw UsageError("cannot tell the format of '" + *output + "': give --format or a .pdf/.png/.svg/.json/.csv name");
+    throw UsageError("cannot tell the format of '" + *output +
+                     "': give --format or a .pdf/.png/.svg/.json/.csv name");
   }
   throw UsageError("give -o FILE, or --format json|csv to write the numbers to standard output");
 }
 
 std::filesystem::path FindReport(const std::string& name) {
   if (std::filesystem::exists(name)) return name;
-  const auto builtin = ReportsDir() / (name + ".lua");
+  auto builtin = ReportsDir() / (name + ".lua");
   if (name.find('/') == std::string::npos && std::filesystem::exists(builtin)) return builtin;
-  throw UsageError("report '" + name + "' not found (give a .lua file, or a built-in name such as dashboard)");
+  throw UsageError("report '" + name +
+                   "' not found (give a .lua file, or a built-in name such as dashboard)");
 }
 
 std::map<std::string, std::string> ParseParams(const ParsedArgs& args) {
   std::map<std::string, std::string> params;
   for (const auto& entry : args.GetAll("param")) {
     const auto equals = entry.find('=');
-    if (equals == std::string::npos || equals == 0) throw UsageError("--param expects name=value, got '" + entry + "'");
+    if (equals == std::string::npos || equals == 0)
+      throw UsageError("--param expects name=value, got '" + entry + "'");
     params[entry.substr(0, equals)] = entry.substr(equals + 1);
   }
   return params;
@@ -59,7 +62,8 @@ std::uint64_t PositiveNumber(const ParsedArgs& args, const char* name, std::uint
   if (!text) return fallback;
   char* end = nullptr;
   const unsigned long long value = std::strtoull(text->c_str(), &end, 10);
-  if (end == text->c_str() || *end != '\0' || value == 0) throw UsageError(std::string("--") + name + " expects a number > 0");
+  if (end == text->c_str() || *end != '\0' || value == 0)
+    throw UsageError(std::string("--") + name + " expects a number > 0");
   return value;
 }
 
@@ -72,7 +76,8 @@ script::ReportContext PrepareContext(const query::UsageEngine& engine, std::int6
   context.billing_period = context.cycle.period.value_or(
       query::DayRange{model::FromCivilClamped(today.year, static_cast<int>(today.month), 1), context.today});
   for (const Workspace* w : engine.VisibleWorkspaces()) {
-    if (const Subscription* s = billing::SubscriptionAt(*w, as_of_ms)) context.monthly_allowance += billing::MonthlyAllowance(*s);
+    if (const Subscription* s = billing::SubscriptionAt(*w, as_of_ms))
+      context.monthly_allowance += billing::MonthlyAllowance(*s);
   }
   if (engine.scope()) {
     const Workspace* w = engine.VisibleWorkspaces().front();
@@ -83,7 +88,8 @@ script::ReportContext PrepareContext(const query::UsageEngine& engine, std::int6
   return context;
 }
 
-void WriteOutput(const script::ReportOutput& report, Format format, const std::optional<std::string>& output) {
+void WriteOutput(const script::ReportOutput& report, Format format,
+                 const std::optional<std::string>& output) {
   if (format == Format::kJson || format == Format::kCsv) {
     const std::string text = format == Format::kJson ? script::ExportJson(report) : script::ExportCsv(report);
     if (output) {
@@ -114,8 +120,10 @@ int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   const auto scope = args.Get("workspace");
   std::string zone_name = args.Get("tz").value_or("UTC");
   if (scope && !args.Has("tz")) {
-    const auto w = std::find_if(workspaces.begin(), workspaces.end(), [&](const Workspace& w) { return w.id == *scope; });
-    if (w == workspaces.end()) throw UsageError("unknown workspace '" + *scope + "' in " + session->description);
+    const auto w = std::find_if(workspaces.begin(), workspaces.end(),
+                                [&](const Workspace& w) { return w.id == *scope; });
+    if (w == workspaces.end())
+      throw UsageError("unknown workspace '" + *scope + "' in " + session->description);
     zone_name = w->timezone;
   }
   model::TimeZone zone = [&] {
@@ -140,7 +148,8 @@ int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   for (const auto& dir : args.GetAll("lib-path")) run.search_path.emplace_back(dir);
   run.params = params;
   run.limits.instruction_budget = PositiveNumber(args, "max-instructions", run.limits.instruction_budget);
-  run.limits.memory_limit_bytes = PositiveNumber(args, "max-memory-mb", run.limits.memory_limit_bytes >> 20) << 20;
+  run.limits.memory_limit_bytes = PositiveNumber(args, "max-memory-mb", run.limits.memory_limit_bytes >> 20)
+                                  << 20;
 
   const script::ReportOutput report = [&] {
     try {
@@ -158,9 +167,7 @@ int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
 
 Command ReportCommand() {
   CommandSpec spec{
-      "report",
-      "REPORT",
-      "Run a Lua report (a file, or a built-in name like dashboard) and write it.",
+      "report", "REPORT", "Run a Lua report (a file, or a built-in name like dashboard) and write it.",
       "The format follows -o's extension (.pdf, .png, .svg, .json, .csv) or --format; JSON and CSV\n"
       "hold the exact numbers behind every chart and KPI. A file is written only when the whole\n"
       "report rendered. Ranges such as \"last 30 days\" and \"current billing month\" are taken as of\n"

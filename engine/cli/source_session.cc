@@ -10,7 +10,8 @@ std::vector<OptionSpec> SourceOptions() {
   return {
       {"store", "PATH", "the embedded SQLite store (default ./creditlens.db)"},
       {"source", "URI", "read from a source plugin instead, e.g. sqlite:/data/usage.db"},
-      {"plugin-dir", "DIR", "also load plugins from DIR, before CREDITLENS_PLUGIN_PATH and the defaults", true},
+      {"plugin-dir", "DIR", "also load plugins from DIR, before CREDITLENS_PLUGIN_PATH and the defaults",
+       true},
   };
 }
 
@@ -27,18 +28,21 @@ Settings ValidateSettings(const ConnectorInfo& info, const std::map<std::string,
       long long number = 0;
       const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
       if (ec != std::errc{} || end != value.data() + value.size()) {
-        throw UsageError("setting '" + name + "' of plugin '" + info.name + "' expects an integer, got '" + value + "'");
+        throw UsageError("setting '" + name + "' of plugin '" + info.name + "' expects an integer, got '" +
+                         value + "'");
       }
     }
     if (spec->type == SettingType::kBoolean && value != "true" && value != "false") {
-      throw UsageError("setting '" + name + "' of plugin '" + info.name + "' expects true or false, got '" + value + "'");
+      throw UsageError("setting '" + name + "' of plugin '" + info.name + "' expects true or false, got '" +
+                       value + "'");
     }
     settings[name] = value;
   }
   return settings;
 }
 
-void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args, const std::filesystem::path& executable) {
+void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args,
+                 const std::filesystem::path& executable) {
   std::vector<std::filesystem::path> dirs;
   for (const auto& dir : args.GetAll("plugin-dir")) dirs.emplace_back(dir);
   registry.LoadFrom(plugin::PluginSearchPath(dirs, executable));
@@ -46,10 +50,12 @@ void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args, const
 
 std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::filesystem::path& executable) {
   if (args.Has("store") && args.Has("source")) throw UsageError("give --store or --source, not both");
-  std::string uri = args.Has("source") ? *args.Get("source") : "sqlite:" + args.Get("store").value_or("creditlens.db");
+  std::string uri =
+      args.Has("source") ? *args.Get("source") : "sqlite:" + args.Get("store").value_or("creditlens.db");
   const auto colon = uri.find(':');
   if (colon == std::string::npos || colon == 0) {
-    throw UsageError("--source '" + uri + "' is not a source URI (expected scheme:..., e.g. sqlite:usage.db)");
+    throw UsageError("--source '" + uri +
+                     "' is not a source URI (expected scheme:..., e.g. sqlite:usage.db)");
   }
   const std::string scheme = uri.substr(0, colon);
   auto session = std::make_unique<SourceSession>();

@@ -28,6 +28,7 @@ struct SourceSession {
 std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::filesystem::path& executable);
 
 // Loads plugins only (for `creditlens plugins`).
-void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args, const std::filesystem::path& executable);
+void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args,
+                 const std::filesystem::path& executable);
 
 }  // namespace creditlens::cli

@@ -45,7 +45,7 @@ void CsvWriter::Write(const EventRow& row) {
   const std::size_t text = row.workspace_id.size() + row.category.size() + row.feature.size() +
                            row.unit.size() + row.folder.size() + row.api_key.size() + row.user_id.size() +
                            row.source.size() + row.module.size();
-  char* out = file_.Reserve(2 * text + 9 * 2 + 6 * kMaxNumberChars + kTimestampChars + id_width_);
+  char* out = file_.Reserve(2 * (text + 9) + 6 * kMaxNumberChars + kTimestampChars + id_width_);
 
   out = std::copy(kEventIdPrefix.begin(), kEventIdPrefix.end(), out);
   out = WriteZeroPadded(out, row.sequence, id_width_);

@@ -3,12 +3,13 @@
 // buffer with std::to_chars and no allocation.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 
 namespace creditlens::sample {
 
 // Room any of the functions below may need.
-inline constexpr int kMaxNumberChars = 32;
+inline constexpr std::size_t kMaxNumberChars = 32;
 
 // Writes value / 10^6 as a plain decimal without trailing zeros ("0.125", "3", "12.000375").
 // value must be >= 0. Returns the end of the written text.

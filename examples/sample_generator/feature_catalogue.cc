@@ -9,7 +9,7 @@ namespace {
 
 constexpr std::int64_t kMicro = 1000000;
 constexpr double kMaxUnits = 100000.0;  // keeps quantity * rate far inside int64
-constexpr std::int64_t kBytesPerVector = 768 * 4;
+constexpr std::int64_t kBytesPerVector = std::int64_t{768} * 4;
 
 constexpr std::array<FeatureSpec, kFeatureCount> kCatalogue = {{
     {"data", "data_storage", "GB-day", 30000, QuantityModel::kBytesAsGigabytes, 8e9, 0.6},

@@ -3,12 +3,9 @@
 #include "sample_generator.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <boost/json/parse.hpp>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <string>
@@ -16,37 +13,16 @@
 
 #include "accounts.h"
 #include "decimal_format.h"
+#include "support/temp_dir.h"
 
 namespace creditlens::sample {
 namespace {
 
 namespace fs = std::filesystem;
+using creditlens::testing::ReadFile;
+using creditlens::testing::TempDir;
 
 constexpr std::uint64_t kEvents = 5000;
-
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = (fs::temp_directory_path() / "creditlens-sample-test-XXXXXX").string();
-    if (::mkdtemp(pattern.data()) == nullptr) std::abort();
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    fs::remove_all(path_, ignored);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 std::vector<std::string> Lines(const std::string& text) {
   std::vector<std::string> lines;

@@ -11,15 +11,24 @@ constexpr std::int64_t kMsPerHour = 3'600'000;
 // Column names come from this fixed table only.
 const char* ColumnOf(Dimension d) {
   switch (d) {
-    case Dimension::kWorkspace: return "workspace_id";
-    case Dimension::kCategory: return "category";
-    case Dimension::kFeature: return "feature";
-    case Dimension::kFolder: return "folder";
-    case Dimension::kApiKey: return "api_key";
-    case Dimension::kUser: return "user_id";
-    case Dimension::kSource: return "source";
-    case Dimension::kRun: return "run_id";
-    case Dimension::kModule: return "module";
+    case Dimension::kWorkspace:
+      return "workspace_id";
+    case Dimension::kCategory:
+      return "category";
+    case Dimension::kFeature:
+      return "feature";
+    case Dimension::kFolder:
+      return "folder";
+    case Dimension::kApiKey:
+      return "api_key";
+    case Dimension::kUser:
+      return "user_id";
+    case Dimension::kSource:
+      return "source";
+    case Dimension::kRun:
+      return "run_id";
+    case Dimension::kModule:
+      return "module";
   }
   return "workspace_id";
 }
@@ -48,7 +57,8 @@ AggregateSql BuildAggregateSql(const AggregateRequest& request) {
   std::string& sql = out.sql;
   sql = "SELECT " + bucket;
   for (Dimension d : request.group_by) sql += std::string(", COALESCE(") + ColumnOf(d) + ", '')";
-  sql += out.uses_rollup ? ", SUM(credits), SUM(events) FROM rollup_hour" : ", SUM(credits), COUNT(*) FROM events";
+  sql += out.uses_rollup ? ", SUM(credits), SUM(events) FROM rollup_hour"
+                         : ", SUM(credits), COUNT(*) FROM events";
   sql += std::string(" WHERE ") + time_column + " >= ? AND " + time_column + " < ?";
   for (const DimensionFilter& filter : request.filters) {
     sql += std::string(" AND COALESCE(") + ColumnOf(filter.dimension) + ", '') IN (";

@@ -57,7 +57,8 @@ Status SqliteConnector::Open(const Settings& settings) noexcept {
     const std::string& path = settings.at("path");
     const auto directory = std::filesystem::absolute(path).parent_path();
     if (!std::filesystem::is_directory(directory)) {
-      throw std::runtime_error("cannot open store '" + path + "': directory " + directory.string() + " does not exist");
+      throw std::runtime_error("cannot open store '" + path + "': directory " + directory.string() +
+                               " does not exist");
     }
     try {
       constexpr std::size_t kOpenTimeoutSeconds = 5;
@@ -67,8 +68,10 @@ Status SqliteConnector::Open(const Settings& settings) noexcept {
     }
     db_ = Poco::Data::SQLite::Utility::dbHandle(*session_);
     sqlite3_busy_timeout(db_, std::stoi(settings.at("busy_timeout_ms")));
-    const std::string pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
-                                "PRAGMA cache_size=-" + std::to_string(std::stoi(settings.at("cache_mb")) * 1024) + ";";
+    const std::string pragmas =
+        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA temp_store=MEMORY; "
+        "PRAGMA cache_size=-" +
+        std::to_string(std::stoi(settings.at("cache_mb")) * 1024) + ";";
     Execute(db_, pragmas.c_str());
     EnsureSchema(db_);
     store_ = std::make_unique<SqliteEventStore>(db_);
@@ -79,9 +82,10 @@ Status SqliteConnector::LoadAccounts(std::vector<Workspace>& workspaces) noexcep
   return Guard([&] {
     workspaces.clear();
     std::map<std::string, std::size_t> index;
-    RecordSet ws(*session_, "SELECT id, name, kind, timezone, billing_email, price_per_credit, flex_enabled, "
-                            "flex_threshold, members_limit, members_count, projects_limit, projects_count "
-                            "FROM workspaces ORDER BY id");
+    RecordSet ws(*session_,
+                 "SELECT id, name, kind, timezone, billing_email, price_per_credit, flex_enabled, "
+                 "flex_threshold, members_limit, members_count, projects_limit, projects_count "
+                 "FROM workspaces ORDER BY id");
     for (bool more = ws.moveFirst(); more; more = ws.moveNext()) {
       Workspace w;
       w.id = Text(ws, 0);
@@ -99,8 +103,9 @@ Status SqliteConnector::LoadAccounts(std::vector<Workspace>& workspaces) noexcep
       index[w.id] = workspaces.size();
       workspaces.push_back(std::move(w));
     }
-    RecordSet subs(*session_, "SELECT workspace_id, plan, starts_at, ends_at, cycle, included_credits, "
-                              "flex_price_per_credit FROM subscriptions ORDER BY workspace_id, seq");
+    RecordSet subs(*session_,
+                   "SELECT workspace_id, plan, starts_at, ends_at, cycle, included_credits, "
+                   "flex_price_per_credit FROM subscriptions ORDER BY workspace_id, seq");
     for (bool more = subs.moveFirst(); more; more = subs.moveNext()) {
       Subscription s;
       s.plan = Text(subs, 1);
@@ -111,8 +116,9 @@ Status SqliteConnector::LoadAccounts(std::vector<Workspace>& workspaces) noexcep
       s.flex_price_per_credit = Text(subs, 6);
       workspaces[index.at(Text(subs, 0))].subscriptions.push_back(std::move(s));
     }
-    RecordSet grants(*session_, "SELECT workspace_id, id, kind, credits, price, available_from, expires_at, "
-                                "priority FROM credit_grants ORDER BY workspace_id, id");
+    RecordSet grants(*session_,
+                     "SELECT workspace_id, id, kind, credits, price, available_from, expires_at, "
+                     "priority FROM credit_grants ORDER BY workspace_id, id");
     for (bool more = grants.moveFirst(); more; more = grants.moveNext()) {
       CreditGrant g;
       g.id = Text(grants, 1);

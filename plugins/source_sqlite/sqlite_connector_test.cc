@@ -2,8 +2,10 @@
 
 #include <gtest/gtest.h>
 
-#include "../../tests/support/temp_dir.h"
+#include <cstdint>
+
 #include "sqlite_aggregate.h"
+#include "support/temp_dir.h"
 
 namespace creditlens::sqlite {
 namespace {
@@ -30,7 +32,8 @@ class SqliteConnectorTest : public ::testing::Test {
  protected:
   void SetUp() override { Open(connector_); }
   void Open(SqliteConnector& c) {
-    ASSERT_TRUE(c.Open({{"path", (dir_ / "store.db").string()}, {"cache_mb", "8"}, {"busy_timeout_ms", "100"}}).ok());
+    ASSERT_TRUE(
+        c.Open({{"path", (dir_ / "store.db").string()}, {"cache_mb", "8"}, {"busy_timeout_ms", "100"}}).ok());
   }
   std::vector<WriteOutcome> Load(std::vector<UsageEvent> events, bool commit = true) {
     EventStore& store = *connector_.Store();
@@ -45,7 +48,7 @@ class SqliteConnectorTest : public ::testing::Test {
     }
     return outcomes;
   }
-  std::vector<AggregateRow> Aggregate(AggregateRequest request) {
+  std::vector<AggregateRow> Aggregate(const AggregateRequest& request) {
     std::vector<AggregateRow> rows;
     const Status status = connector_.Aggregate(request, rows);
     EXPECT_TRUE(status.ok()) << status.message();
@@ -83,14 +86,16 @@ TEST_F(SqliteConnectorTest, RolledBackLoadLeavesNothing) {
 }
 
 TEST_F(SqliteConnectorTest, RollupsAndRawEventsGiveTheSameAnswer) {
+  constexpr int kEvents = 500;
   std::vector<UsageEvent> events;
-  for (int i = 0; i < 500; ++i) {
-    events.push_back(Event("e" + std::to_string(i), kT0 + i * 7 * 60'000, i % 3 ? "ws1" : "ws2",
+  events.reserve(kEvents);
+  for (int i = 0; i < kEvents; ++i) {
+    events.push_back(Event("e" + std::to_string(i), kT0 + std::int64_t{i} * 7 * 60'000, i % 3 ? "ws1" : "ws2",
                            i % 2 ? "f1" : "f2", 1'000 + i, i % 5 ? "k1" : ""));
   }
   Load(events);
-  const AggregateRequest by_hour{kT0, kT0 + 72 * kHour, {}, {Dimension::kWorkspace, Dimension::kFeature},
-                                 TimeBucket::kHourUtc};
+  const AggregateRequest by_hour{
+      kT0, kT0 + 72 * kHour, {}, {Dimension::kWorkspace, Dimension::kFeature}, TimeBucket::kHourUtc};
   ASSERT_TRUE(BuildAggregateSql(by_hour).uses_rollup);
   AggregateRequest raw = by_hour;
   raw.filters.push_back({Dimension::kApiKey, {"k1", ""}});  // matches everything but forces the raw path
@@ -112,9 +117,11 @@ TEST_F(SqliteConnectorTest, RollupsAndRawEventsGiveTheSameAnswer) {
 TEST_F(SqliteConnectorTest, FilterValuesAreBoundNotSpliced) {
   const std::string hostile = "ws1' OR '1'='1'; DROP TABLE events; --";
   Load({Event("a", kT0, "ws1", "f", 1'000'000), Event("b", kT0, hostile, "f", 2'000'000)});
-  EXPECT_EQ(Total({kT0, kT0 + kHour, {{Dimension::kWorkspace, {hostile}}}, {}, TimeBucket::kNone}), 2'000'000);
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {{Dimension::kWorkspace, {hostile}}}, {}, TimeBucket::kNone}),
+            2'000'000);
   EXPECT_EQ(Total({kT0, kT0 + kHour, {{Dimension::kWorkspace, {"ws1"}}}, {}, TimeBucket::kNone}), 1'000'000);
-  EXPECT_EQ(Total({kT0, kT0 + kHour, {}, {}, TimeBucket::kQuarterHourUtc}), 3'000'000);  // events table intact
+  EXPECT_EQ(Total({kT0, kT0 + kHour, {}, {}, TimeBucket::kQuarterHourUtc}),
+            3'000'000);  // events table intact
 }
 
 TEST_F(SqliteConnectorTest, AccountsRoundTrip) {
@@ -128,7 +135,8 @@ TEST_F(SqliteConnectorTest, AccountsRoundTrip) {
   w.flex_threshold = 5'000'000'000;
   w.members_count = 3;
   w.subscriptions.push_back({"core", kT0, kT0 + 100 * kHour, BillingCycle::kMonthly, 1'000'000'000, "0.012"});
-  w.subscriptions.push_back({"pro", kT0 + 100 * kHour, std::nullopt, BillingCycle::kAnnual, 12'000'000'000, "0.01"});
+  w.subscriptions.push_back(
+      {"pro", kT0 + 100 * kHour, std::nullopt, BillingCycle::kAnnual, 12'000'000'000, "0.01"});
   w.credit_grants.push_back({"g1", "prepaid", 500'000'000, "4.6", kT0, kT0 + 1000 * kHour, 50});
   EventStore& store = *connector_.Store();
   ASSERT_TRUE(store.BeginLoad().ok());
@@ -162,7 +170,8 @@ TEST_F(SqliteConnectorTest, AccountsRoundTrip) {
 
 TEST(SqliteConnector, UnopenableStoreIsAClearError) {
   SqliteConnector connector;
-  const Status status = connector.Open({{"path", "/nonexistent-dir/x/store.db"}, {"cache_mb", "8"}, {"busy_timeout_ms", "10"}});
+  const Status status =
+      connector.Open({{"path", "/nonexistent-dir/x/store.db"}, {"cache_mb", "8"}, {"busy_timeout_ms", "10"}});
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message().find("/nonexistent-dir/x/store.db"), std::string::npos) << status.message();
 }

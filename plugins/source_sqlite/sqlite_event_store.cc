@@ -32,11 +32,12 @@ SqliteEventStore::~SqliteEventStore() {
 
 void SqliteEventStore::Prepare() {
   if (insert_event_) return;
-  insert_event_ = std::make_unique<Statement>(
-      db_,
-      "INSERT OR IGNORE INTO events(id, ts, workspace_id, category, feature, credits, quantity, unit, folder, "
-      "api_key, user_id, source, run_id, module, data_bytes, load_id) "
-      "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  insert_event_ =
+      std::make_unique<Statement>(db_,
+                                  "INSERT OR IGNORE INTO events(id, ts, workspace_id, category, feature, "
+                                  "credits, quantity, unit, folder, "
+                                  "api_key, user_id, source, run_id, module, data_bytes, load_id) "
+                                  "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   find_load_of_event_ = std::make_unique<Statement>(db_, "SELECT load_id FROM events WHERE id = ?");
   merge_rollup_ = std::make_unique<Statement>(
       db_,
@@ -161,7 +162,8 @@ WriteOutcome SqliteEventStore::Insert(const UsageEvent& e) {
   return WriteOutcome::kInserted;
 }
 
-Status SqliteEventStore::WriteBatch(std::span<const UsageEvent> events, std::vector<WriteOutcome>& outcomes) noexcept {
+Status SqliteEventStore::WriteBatch(std::span<const UsageEvent> events,
+                                    std::vector<WriteOutcome>& outcomes) noexcept {
   return Guard([&] {
     if (!in_load_) throw std::logic_error("WriteBatch outside a load");
     outcomes.clear();

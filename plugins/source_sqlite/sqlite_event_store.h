@@ -21,7 +21,8 @@ class SqliteEventStore final : public EventStore {
 
   Status BeginLoad() noexcept override;
   Status UpsertAccounts(const std::vector<Workspace>& workspaces) noexcept override;
-  Status WriteBatch(std::span<const UsageEvent> events, std::vector<WriteOutcome>& outcomes) noexcept override;
+  Status WriteBatch(std::span<const UsageEvent> events,
+                    std::vector<WriteOutcome>& outcomes) noexcept override;
   Status CommitLoad() noexcept override;
   void RollbackLoad() noexcept override;
 

@@ -13,8 +13,10 @@ namespace creditlens::testing {
 
 class TempDir {
  public:
+  // The name is short on purpose: Lua shortens chunk names past 60 characters, and tests match
+  // file paths in its messages.
   TempDir() {
-    std::string pattern = (std::filesystem::temp_directory_path() / "creditlens-test-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "cl-XXXXXX").string();
     if (!mkdtemp(pattern.data())) std::abort();
     path_ = pattern;
   }
@@ -28,9 +30,10 @@ class TempDir {
   const std::filesystem::path& path() const { return path_; }
   std::filesystem::path operator/(std::string_view name) const { return path_ / name; }
 
-  // Writes text to a file in this directory and returns its path.
+  // Writes text to a file in this directory, creating its parent directories, and returns its path.
   std::filesystem::path Write(std::string_view name, std::string_view text) const {
-    const auto file = path_ / name;
+    auto file = path_ / name;
+    std::filesystem::create_directories(file.parent_path());
     std::ofstream(file, std::ios::binary) << text;
     return file;
   }

@@ -46,7 +46,11 @@ struct Workspace {
   std::vector<CreditGrant> credit_grants;
 };
 
-inline const char* ToString(WorkspaceKind kind) { return kind == WorkspaceKind::kPersonal ? "personal" : "team"; }
-inline const char* ToString(BillingCycle cycle) { return cycle == BillingCycle::kAnnual ? "annual" : "monthly"; }
+inline const char* ToString(WorkspaceKind kind) {
+  return kind == WorkspaceKind::kPersonal ? "personal" : "team";
+}
+inline const char* ToString(BillingCycle cycle) {
+  return cycle == BillingCycle::kAnnual ? "annual" : "monthly";
+}
 
 }  // namespace creditlens

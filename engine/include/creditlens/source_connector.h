@@ -30,8 +30,8 @@ struct DimensionFilter {
 };
 
 struct AggregateRequest {
-  std::int64_t from_ms = 0;  // inclusive, UTC
-  std::int64_t to_ms = 0;    // exclusive, UTC
+  std::int64_t from_ms = 0;              // inclusive, UTC
+  std::int64_t to_ms = 0;                // exclusive, UTC
   std::vector<DimensionFilter> filters;  // all must match
   std::vector<Dimension> group_by;
   TimeBucket bucket = TimeBucket::kNone;
@@ -67,9 +67,9 @@ class EventStore {
 };
 
 struct ConnectorInfo {
-  std::string name;         // "sqlite"
-  std::string version;      // the plugin's own version
-  std::string description;  // one line
+  std::string name;                      // "sqlite"
+  std::string version;                   // the plugin's own version
+  std::string description;               // one line
   std::vector<std::string> uri_schemes;  // "sqlite" serves --source sqlite:PATH
   std::vector<SettingSpec> settings;
 };
@@ -93,7 +93,7 @@ inline constexpr int kPluginApiVersion = 1;
 
 // Every plugin library exports its API version through this C symbol, checked before anything else.
 #define CREDITLENS_PLUGIN_API_VERSION_SYMBOL "creditlens_plugin_api_version"
-#define CREDITLENS_EXPORT_PLUGIN_API_VERSION()                                           \
+#define CREDITLENS_EXPORT_PLUGIN_API_VERSION()                                            \
   extern "C" __attribute__((visibility("default"))) int creditlens_plugin_api_version() { \
-    return ::creditlens::kPluginApiVersion;                                              \
+    return ::creditlens::kPluginApiVersion;                                               \
   }

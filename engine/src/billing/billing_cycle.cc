@@ -11,8 +11,8 @@ struct Anchor {
 };
 
 std::int64_t CycleStart(const model::TimeZone& zone, const Anchor& anchor, int months_after) {
-  const std::int32_t day = model::FromCivilClamped(anchor.date.year, static_cast<int>(anchor.date.month) + months_after,
-                                                   anchor.date.day);
+  const std::int32_t day = model::FromCivilClamped(
+      anchor.date.year, static_cast<int>(anchor.date.month) + months_after, anchor.date.day);
   return zone.ToUtc(day, anchor.time_of_day_ms);
 }
 
@@ -27,14 +27,16 @@ const Subscription* SubscriptionAt(const Workspace& workspace, std::int64_t t_ms
   return found;
 }
 
-std::optional<CycleWindow> CycleAt(const Workspace& workspace, const model::TimeZone& zone, std::int64_t t_ms) {
+std::optional<CycleWindow> CycleAt(const Workspace& workspace, const model::TimeZone& zone,
+                                   std::int64_t t_ms) {
   const Subscription* s = SubscriptionAt(workspace, t_ms);
   if (!s) return std::nullopt;
   const Anchor anchor{model::ToCivil(zone.LocalDay(s->starts_at_ms)), zone.LocalTimeOfDayMs(s->starts_at_ms)};
   const int step = s->cycle == BillingCycle::kAnnual ? 12 : 1;
 
   const model::CivilDate now = model::ToCivil(zone.LocalDay(t_ms));
-  const int months = (now.year - anchor.date.year) * 12 + static_cast<int>(now.month) - static_cast<int>(anchor.date.month);
+  const int months =
+      (now.year - anchor.date.year) * 12 + static_cast<int>(now.month) - static_cast<int>(anchor.date.month);
   int k = months / step;
   while (k > 0 && CycleStart(zone, anchor, k * step) > t_ms) --k;
   while (CycleStart(zone, anchor, (k + 1) * step) <= t_ms) ++k;

@@ -22,7 +22,8 @@ struct CycleWindow {
 const Subscription* SubscriptionAt(const Workspace& workspace, std::int64_t t_ms);
 
 // The cycle containing t, or nothing when no subscription is in force at t.
-std::optional<CycleWindow> CycleAt(const Workspace& workspace, const model::TimeZone& zone, std::int64_t t_ms);
+std::optional<CycleWindow> CycleAt(const Workspace& workspace, const model::TimeZone& zone,
+                                   std::int64_t t_ms);
 
 // Included credits per month, for drawing the allowance on monthly charts: annual plans spread
 // their credits evenly over twelve months.

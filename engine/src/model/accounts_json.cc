@@ -2,7 +2,6 @@
 #include "model/accounts_json.h"
 
 #include <boost/json.hpp>
-
 #include <charconv>
 #include <cmath>
 #include <fstream>
@@ -110,11 +109,13 @@ Subscription ReadSubscription(const ObjectReader& r) {
   s.starts_at_ms = *r.Timestamp("starts_at", true);
   s.ends_at_ms = r.Timestamp("ends_at", false);
   const std::string cycle = r.String("cycle", false, "monthly");
-  if (cycle != "monthly" && cycle != "annual") ObjectReader::Fail(r.At("cycle"), "expected monthly or annual");
+  if (cycle != "monthly" && cycle != "annual")
+    ObjectReader::Fail(r.At("cycle"), "expected monthly or annual");
   s.cycle = cycle == "annual" ? BillingCycle::kAnnual : BillingCycle::kMonthly;
   s.included_credits = *r.Credits("included_credits", true);
   s.flex_price_per_credit = r.Decimal("flex_price_per_credit", false).value_or("0");
-  if (s.ends_at_ms && *s.ends_at_ms <= s.starts_at_ms) ObjectReader::Fail(r.At("ends_at"), "must be after starts_at");
+  if (s.ends_at_ms && *s.ends_at_ms <= s.starts_at_ms)
+    ObjectReader::Fail(r.At("ends_at"), "must be after starts_at");
   return s;
 }
 
@@ -153,12 +154,14 @@ Workspace ReadWorkspace(const ObjectReader& r) {
   w.projects_count = r.Count("projects_count");
   if (const auto* subs = r.Array("subscriptions")) {
     for (std::size_t i = 0; i < subs->size(); ++i) {
-      w.subscriptions.push_back(ReadSubscription(ObjectReader((*subs)[i], r.At("subscriptions") + "[" + std::to_string(i) + "]")));
+      w.subscriptions.push_back(
+          ReadSubscription(ObjectReader((*subs)[i], r.At("subscriptions") + "[" + std::to_string(i) + "]")));
     }
   }
   if (const auto* grants = r.Array("credit_grants")) {
     for (std::size_t i = 0; i < grants->size(); ++i) {
-      w.credit_grants.push_back(ReadGrant(ObjectReader((*grants)[i], r.At("credit_grants") + "[" + std::to_string(i) + "]")));
+      w.credit_grants.push_back(
+          ReadGrant(ObjectReader((*grants)[i], r.At("credit_grants") + "[" + std::to_string(i) + "]")));
     }
   }
   return w;

@@ -2,7 +2,7 @@
 
 #include <gtest/gtest.h>
 
-#include "../../../tests/support/temp_dir.h"
+#include "support/temp_dir.h"
 
 namespace creditlens::model {
 namespace {
@@ -46,7 +46,7 @@ TEST(AccountsJson, ReadsTheDocumentedShape) {
 
 TEST(AccountsJson, NamesTheFileAndJsonPathOfAProblem) {
   TempDir dir;
-  auto message = [&](std::string text) {
+  auto message = [&](const std::string& text) {
     try {
       ReadAccountsFile(dir.Write("a.json", text));
     } catch (const std::runtime_error& e) {
@@ -56,12 +56,17 @@ TEST(AccountsJson, NamesTheFileAndJsonPathOfAProblem) {
   };
   std::string bad_zone = kAccounts;
   bad_zone.replace(bad_zone.find("Europe/Berlin"), 13, "Mars/Base");
-  EXPECT_NE(message(bad_zone).find("a.json: $.workspaces[0].timezone: unknown time zone 'Mars/Base'"), std::string::npos);
+  EXPECT_NE(message(bad_zone).find("a.json: $.workspaces[0].timezone: unknown time zone 'Mars/Base'"),
+            std::string::npos);
   std::string bad_credits = kAccounts;
   bad_credits.replace(bad_credits.find("\"credits\": 500"), 14, "\"credits\": -5");
-  EXPECT_NE(message(bad_credits).find("$.workspaces[0].credit_grants[0].credits: expected a number >= 0"), std::string::npos);
-  EXPECT_NE(message("{\"workspaces\": [{\"name\": \"x\"}]}").find("$.workspaces[0].id: is required"), std::string::npos);
-  EXPECT_NE(message("{\"workspaces\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}").find("workspace 'a' appears twice"), std::string::npos);
+  EXPECT_NE(message(bad_credits).find("$.workspaces[0].credit_grants[0].credits: expected a number >= 0"),
+            std::string::npos);
+  EXPECT_NE(message("{\"workspaces\": [{\"name\": \"x\"}]}").find("$.workspaces[0].id: is required"),
+            std::string::npos);
+  EXPECT_NE(
+      message("{\"workspaces\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}").find("workspace 'a' appears twice"),
+      std::string::npos);
   EXPECT_NE(message("{\"workspaces\": [").find("a.json: invalid JSON"), std::string::npos);
 }
 

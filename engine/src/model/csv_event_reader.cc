@@ -19,7 +19,8 @@ CsvEventReader::CsvEventReader(const std::filesystem::path& path) : path_(path),
                                "' (accepted: " + accepted + ")");
     }
     if (seen[static_cast<std::size_t>(*field)]) {
-      throw std::runtime_error(path.string() + ":1: header: column '" + std::string(name) + "' appears twice");
+      throw std::runtime_error(path.string() + ":1: header: column '" + std::string(name) +
+                               "' appears twice");
     }
     seen[static_cast<std::size_t>(*field)] = true;
     columns_.push_back(*field);
@@ -41,8 +42,9 @@ bool CsvEventReader::Next(EventRow& row) {
   if (!record_.error.empty()) {
     row.error = FieldError{"", record_.error};
   } else if (record_.fields.size() != columns_.size()) {
-    row.error = FieldError{"", "expected " + std::to_string(columns_.size()) + " fields as in the header, found " +
-                                   std::to_string(record_.fields.size())};
+    row.error =
+        FieldError{"", "expected " + std::to_string(columns_.size()) + " fields as in the header, found " +
+                           std::to_string(record_.fields.size())};
   } else {
     RawEventFields raw;
     for (std::size_t i = 0; i < columns_.size(); ++i) raw[columns_[i]] = record_.fields[i];

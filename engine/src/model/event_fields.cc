@@ -43,8 +43,8 @@ std::optional<FieldError> NormalizeFolder(std::string_view text, std::string& fo
 }  // namespace
 
 const std::array<std::string_view, kEventFieldCount> kEventFieldNames = {
-    "id",    "ts",     "workspace_id", "category", "feature", "credits", "quantity",  "unit",
-    "folder", "api_key", "user_id",    "source",   "run_id",  "module",  "data_bytes",
+    "id",     "ts",      "workspace_id", "category", "feature", "credits", "quantity",   "unit",
+    "folder", "api_key", "user_id",      "source",   "run_id",  "module",  "data_bytes",
 };
 
 std::optional<EventField> EventFieldByName(std::string_view name) {
@@ -73,7 +73,8 @@ bool IsRequired(EventField field) {
 std::optional<FieldError> ValidateEvent(const RawEventFields& raw, UsageEvent& event) {
   for (std::size_t i = 0; i < kEventFieldCount; ++i) {
     const auto field = static_cast<EventField>(i);
-    if (IsRequired(field) && raw.text[i].empty()) return FieldError{std::string(NameOf(field)), "is required"};
+    if (IsRequired(field) && raw.text[i].empty())
+      return FieldError{std::string(NameOf(field)), "is required"};
     if (auto error = CheckText(field, raw.text[i])) return error;
   }
 

@@ -12,8 +12,21 @@
 namespace creditlens::model {
 
 enum class EventField {
-  kId, kTs, kWorkspaceId, kCategory, kFeature, kCredits, kQuantity, kUnit,
-  kFolder, kApiKey, kUserId, kSource, kRunId, kModule, kDataBytes,
+  kId,
+  kTs,
+  kWorkspaceId,
+  kCategory,
+  kFeature,
+  kCredits,
+  kQuantity,
+  kUnit,
+  kFolder,
+  kApiKey,
+  kUserId,
+  kSource,
+  kRunId,
+  kModule,
+  kDataBytes,
 };
 inline constexpr std::size_t kEventFieldCount = 15;
 

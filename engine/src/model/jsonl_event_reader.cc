@@ -36,7 +36,7 @@ class JsonlEventReader::Parser {
 
     std::array<std::string, kEventFieldCount> values;
     std::array<bool, kEventFieldCount> present{};
-    std::string key;          // the field being read, for messages
+    std::string key;  // the field being read, for messages
     std::string key_part, scalar;
     std::optional<EventField> current;
     std::optional<FieldError> error;
@@ -106,7 +106,9 @@ class JsonlEventReader::Parser {
     bool on_int64(std::int64_t, string_view s, error_code&) { return Number(s); }
     bool on_uint64(std::uint64_t, string_view s, error_code&) { return Number(s); }
     bool on_double(double, string_view s, error_code&) { return Number(s); }
-    bool on_bool(bool, error_code&) { return depth == 0 ? Nested("a boolean") : Fail(key, "expected a string or a number, got a boolean"); }
+    bool on_bool(bool, error_code&) {
+      return depth == 0 ? Nested("a boolean") : Fail(key, "expected a string or a number, got a boolean");
+    }
     bool on_null(error_code&) { return depth == 0 ? Nested("null") : true; }  // null is the same as absent
     bool on_comment_part(string_view, error_code&) { return true; }
     bool on_comment(string_view, error_code&) { return true; }

@@ -19,7 +19,8 @@ struct CivilDate {
 };
 
 CivilDate ToCivil(std::int32_t days);
-// Days since the epoch of year-month-day, with day clamped to the month's length (Jan 31 + 1 month = Feb 28/29).
+// Days since the epoch of year-month-day, with day clamped to the month's length (Jan 31 + 1 month = Feb
+// 28/29).
 std::int32_t FromCivilClamped(int year, int month, unsigned day);
 std::string FormatDate(std::int32_t days);  // YYYY-MM-DD
 

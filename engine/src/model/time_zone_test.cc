@@ -37,7 +37,8 @@ TEST(TimeZone, NonHourOffsets) {
   EXPECT_FALSE(kolkata.WholeHourOffsets(At("2026-01-01T00:00:00Z"), At("2026-02-01T00:00:00Z")));
   const auto kathmandu = TimeZone::Locate("Asia/Kathmandu");  // +05:45
   EXPECT_EQ(kathmandu.StartOfDay(Day("2026-05-01")), At("2026-04-30T18:15:00Z"));
-  EXPECT_TRUE(TimeZone::Locate("Europe/Berlin").WholeHourOffsets(At("2025-01-01T00:00:00Z"), At("2027-01-01T00:00:00Z")));
+  EXPECT_TRUE(TimeZone::Locate("Europe/Berlin")
+                  .WholeHourOffsets(At("2025-01-01T00:00:00Z"), At("2027-01-01T00:00:00Z")));
 }
 
 TEST(TimeZone, MidnightSkippedByAClockChangeStartsAtTheGapEnd) {

@@ -30,8 +30,8 @@ std::optional<std::int32_t> DaysFromCivil(int year, int month, int day) {
 
 std::optional<std::int32_t> ParseIsoDate(std::string_view text) {
   int year, month, day;
-  if (text.size() != 10 || !ReadDigits(text, 0, 4, year) || text[4] != '-' || !ReadDigits(text, 5, 2, month) ||
-      text[7] != '-' || !ReadDigits(text, 8, 2, day)) {
+  if (text.size() != 10 || !ReadDigits(text, 0, 4, year) || text[4] != '-' ||
+      !ReadDigits(text, 5, 2, month) || text[7] != '-' || !ReadDigits(text, 8, 2, day)) {
     return std::nullopt;
   }
   return DaysFromCivil(year, month, day);
@@ -42,8 +42,8 @@ std::optional<std::int64_t> ParseIsoTimestamp(std::string_view text) {
   if (text.size() < 20) return std::nullopt;
   const auto days = ParseIsoDate(text.substr(0, 10));
   if (!days || (text[10] != 'T' && text[10] != 't' && text[10] != ' ') || !ReadDigits(text, 11, 2, hour) ||
-      text[13] != ':' || !ReadDigits(text, 14, 2, minute) || text[16] != ':' || !ReadDigits(text, 17, 2, second) ||
-      hour > 23 || minute > 59 || second > 59) {
+      text[13] != ':' || !ReadDigits(text, 14, 2, minute) || text[16] != ':' ||
+      !ReadDigits(text, 17, 2, second) || hour > 23 || minute > 59 || second > 59) {
     return std::nullopt;
   }
   std::size_t pos = 19;
@@ -76,7 +76,8 @@ std::optional<std::int64_t> ParseIsoTimestamp(std::string_view text) {
   }
   if (pos != text.size()) return std::nullopt;
   const std::int64_t seconds =
-      static_cast<std::int64_t>(*days) * 86400 + hour * 3600 + minute * 60 + second - offset_minutes * 60;
+      std::int64_t{*days} * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second -
+      std::int64_t{offset_minutes} * 60;
   return seconds * 1000 + millis;
 }
 

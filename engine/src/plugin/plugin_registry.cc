@@ -24,8 +24,8 @@ void CheckApiVersion(const std::filesystem::path& library) {
     throw std::runtime_error("not a creditlens plugin (no " CREDITLENS_PLUGIN_API_VERSION_SYMBOL " symbol)");
   }
   if (version != kPluginApiVersion) {
-    throw std::runtime_error("built for plugin API version " + std::to_string(version) + ", this creditlens has " +
-                             std::to_string(kPluginApiVersion));
+    throw std::runtime_error("built for plugin API version " + std::to_string(version) +
+                             ", this creditlens has " + std::to_string(kPluginApiVersion));
   }
 }
 
@@ -55,7 +55,7 @@ void PluginRegistry::LoadLibrary(const std::filesystem::path& library) {
     CheckApiVersion(library);
     source_loader_.loadLibrary(library.string());
     const auto* manifest = source_loader_.findManifest(library.string());
-    if (!manifest || manifest->size() == 0) throw std::runtime_error("exports no source connector");
+    if (!manifest || manifest->empty()) throw std::runtime_error("exports no source connector");
     for (auto it = manifest->begin(); it != manifest->end(); ++it) {
       std::unique_ptr<SourceConnector> probe(it->create());
       sources_.push_back({library, it->name(), probe->Describe()});
@@ -78,16 +78,16 @@ std::unique_ptr<SourceConnector> PluginRegistry::CreateSource(std::string_view s
   for (const auto& source : sources_) {
     for (const auto& s : source.info.uri_schemes) known += (known.empty() ? "" : ", ") + s;
   }
-  std::string message = "no source plugin serves '" + std::string(scheme) + ":' (loaded: " +
-                        (known.empty() ? "none" : known) + ")";
+  std::string message = "no source plugin serves '" + std::string(scheme) +
+                        ":' (loaded: " + (known.empty() ? "none" : known) + ")";
   for (const auto& failure : failures_) {
     message += "; " + failure.library.filename().string() + " failed to load: " + failure.reason;
   }
   throw std::runtime_error(message);
 }
 
-std::vector<std::filesystem::path> PluginSearchPath(const std::vector<std::filesystem::path>& from_command_line,
-                                                    const std::filesystem::path& executable) {
+std::vector<std::filesystem::path> PluginSearchPath(
+    const std::vector<std::filesystem::path>& from_command_line, const std::filesystem::path& executable) {
   std::vector<std::filesystem::path> path = from_command_line;
   if (const char* env = std::getenv("CREDITLENS_PLUGIN_PATH")) {
     std::string_view rest = env;

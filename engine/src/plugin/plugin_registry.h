@@ -51,7 +51,7 @@ class PluginRegistry {
 
 // The plugin directories in search order: each --plugin-dir, then CREDITLENS_PLUGIN_PATH (':'-separated),
 // then the build tree's plugin directory, then <prefix>/lib/creditlens/plugins beside the executable.
-std::vector<std::filesystem::path> PluginSearchPath(const std::vector<std::filesystem::path>& from_command_line,
-                                                    const std::filesystem::path& executable);
+std::vector<std::filesystem::path> PluginSearchPath(
+    const std::vector<std::filesystem::path>& from_command_line, const std::filesystem::path& executable);
 
 }  // namespace creditlens::plugin

@@ -18,8 +18,11 @@ CycleSummary SummariseCycles(const UsageEngine& engine, std::int64_t as_of_ms) {
     const std::int32_t today = zone.LocalDay(as_of_ms);
     const std::int32_t first_day = zone.LocalDay(cycle->start_ms);
     const std::int32_t reset_day = zone.LocalDay(cycle->end_ms);
-    AggregateRequest request{cycle->start_ms, std::min(cycle->end_ms, zone.StartOfDay(today + 1)),
-                             {{Dimension::kWorkspace, {w->id}}}, {}, TimeBucket::kNone};
+    AggregateRequest request{cycle->start_ms,
+                             std::min(cycle->end_ms, zone.StartOfDay(today + 1)),
+                             {{Dimension::kWorkspace, {w->id}}},
+                             {},
+                             TimeBucket::kNone};
     std::vector<AggregateRow> rows;
     const Status status = engine.source().Aggregate(request, rows);
     if (!status.ok()) throw std::runtime_error("cycle usage of " + w->id + ": " + status.message());

@@ -26,7 +26,8 @@ TEST(ResolveDayRange, RelativeRangesEndToday) {
 }
 
 TEST(ResolveDayRange, RefusesWhatItCannotRead) {
-  for (const char* bad : {"", "0d", "-3d", "30", "lastweek", "2026-02-01..2026-01-01", "2026-01-01..", "99999d"}) {
+  for (const char* bad :
+       {"", "0d", "-3d", "30", "lastweek", "2026-02-01..2026-01-01", "2026-01-01..", "99999d"}) {
     try {
       ResolveDayRange(bad, 100, {90, 100});
       FAIL() << bad;

@@ -17,7 +17,8 @@ std::int64_t MondayOf(std::int32_t day) {
 
 }  // namespace
 
-TimeBuckets::TimeBuckets(const model::TimeZone& zone, Grain grain, std::int32_t first_day, std::int32_t last_day)
+TimeBuckets::TimeBuckets(const model::TimeZone& zone, Grain grain, std::int32_t first_day,
+                         std::int32_t last_day)
     : zone_(zone), grain_(grain) {
   if (grain == Grain::kNone) {
     keys_.push_back(0);

@@ -19,9 +19,11 @@ struct NamedDimension {
   Dimension dimension;
 };
 constexpr NamedDimension kDimensions[] = {
-    {"workspace", Dimension::kWorkspace}, {"category", Dimension::kCategory}, {"feature", Dimension::kFeature},
-    {"folder", Dimension::kFolder},       {"api_key", Dimension::kApiKey},    {"user", Dimension::kUser},
-    {"source", Dimension::kSource},       {"run", Dimension::kRun},           {"module", Dimension::kModule},
+    {"workspace", Dimension::kWorkspace}, {"category", Dimension::kCategory},
+    {"feature", Dimension::kFeature},     {"folder", Dimension::kFolder},
+    {"api_key", Dimension::kApiKey},      {"user", Dimension::kUser},
+    {"source", Dimension::kSource},       {"run", Dimension::kRun},
+    {"module", Dimension::kModule},
 };
 
 std::string AcceptedDimensions() {
@@ -37,7 +39,8 @@ std::int64_t ToMicroDollars(std::int64_t micro_credits, std::int64_t micro_dolla
   const Int128 product = static_cast<Int128>(micro_credits) * micro_dollars_per_credit;
   Int128 quotient = product / kMicrosPerCredit;
   const Int128 remainder = product % kMicrosPerCredit;
-  if (remainder * 2 > kMicrosPerCredit || (remainder * 2 == kMicrosPerCredit && quotient % 2 != 0)) ++quotient;
+  if (remainder * 2 > kMicrosPerCredit || (remainder * 2 == kMicrosPerCredit && quotient % 2 != 0))
+    ++quotient;
   return static_cast<std::int64_t>(quotient);
 }
 
@@ -61,19 +64,24 @@ Grain ParseGrain(const std::string& text) {
 
 const char* ToString(Grain grain) {
   switch (grain) {
-    case Grain::kHour: return "hour";
-    case Grain::kDay: return "day";
-    case Grain::kWeek: return "week";
-    case Grain::kMonth: return "month";
-    case Grain::kNone: break;
+    case Grain::kHour:
+      return "hour";
+    case Grain::kDay:
+      return "day";
+    case Grain::kWeek:
+      return "week";
+    case Grain::kMonth:
+      return "month";
+    case Grain::kNone:
+      break;
   }
   return "none";
 }
 
 const char* ToString(Unit unit) { return unit == Unit::kDollars ? "dollars" : "credits"; }
 
-UsageEngine::UsageEngine(SourceConnector& source, std::vector<Workspace> workspaces, std::optional<std::string> scope,
-                         model::TimeZone zone)
+UsageEngine::UsageEngine(SourceConnector& source, std::vector<Workspace> workspaces,
+                         std::optional<std::string> scope, model::TimeZone zone)
     : source_(source), workspaces_(std::move(workspaces)), scope_(std::move(scope)), zone_(std::move(zone)) {
   if (scope_ && !FindWorkspace(*scope_)) throw std::invalid_argument("unknown workspace '" + *scope_ + "'");
 }
@@ -94,7 +102,8 @@ std::vector<const Workspace*> UsageEngine::VisibleWorkspaces() const {
 }
 
 Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const {
-  if (query.last_day < query.first_day) throw std::invalid_argument(name + ": the range ends before it starts");
+  if (query.last_day < query.first_day)
+    throw std::invalid_argument(name + ": the range ends before it starts");
   AggregateRequest request;
   request.from_ms = zone_.StartOfDay(query.first_day);
   request.to_ms = zone_.StartOfDay(query.last_day + 1);
@@ -112,17 +121,19 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
   for (const std::string& key : query.group_by) {
     const auto dimension = key == kKind ? std::optional(Dimension::kWorkspace) : DimensionByName(key);
     if (!dimension) {
-      throw std::invalid_argument(name + ": unknown dimension '" + key + "' (accepted: " + AcceptedDimensions() + ")");
+      throw std::invalid_argument(name + ": unknown dimension '" + key +
+                                  "' (accepted: " + AcceptedDimensions() + ")");
     }
     key_column.push_back(column_of(*dimension));
   }
-  const bool need_workspace = query.unit == Unit::kDollars ||
-                              std::find(query.group_by.begin(), query.group_by.end(), kKind) != query.group_by.end();
+  const bool need_workspace =
+      query.unit == Unit::kDollars ||
+      std::find(query.group_by.begin(), query.group_by.end(), kKind) != query.group_by.end();
   const int workspace_column = need_workspace ? column_of(Dimension::kWorkspace) : -1;
 
   if (query.grain != Grain::kNone) {
     request.bucket = zone_.WholeHourOffsets(request.from_ms, request.to_ms) ? TimeBucket::kHourUtc
-                                                                             : TimeBucket::kQuarterHourUtc;
+                                                                            : TimeBucket::kQuarterHourUtc;
   }
   std::vector<AggregateRow> rows;
   const Status status = source_.Aggregate(request, rows);
@@ -152,8 +163,9 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
         keys.push_back(value);
       }
     }
-    const std::int64_t amount =
-        query.unit == Unit::kDollars ? ToMicroDollars(row.credits, price_of(row.keys[workspace_column])) : row.credits;
+    const std::int64_t amount = query.unit == Unit::kDollars
+                                    ? ToMicroDollars(row.credits, price_of(row.keys[workspace_column]))
+                                    : row.credits;
     Series& series = by_keys[keys];
     if (series.values.empty()) {
       series.keys = keys;

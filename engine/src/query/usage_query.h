@@ -29,8 +29,8 @@ struct UsageQuery {
 };
 
 struct Series {
-  std::vector<std::string> keys;  // one per group_by entry
-  std::string label;              // what a chart shows: keys joined, workspace names for workspaces
+  std::vector<std::string> keys;     // one per group_by entry
+  std::string label;                 // what a chart shows: keys joined, workspace names for workspaces
   std::vector<std::int64_t> values;  // micro-credits or micro-dollars, one per bucket
   std::int64_t total = 0;            // sum over buckets (the last value when cumulative)
   std::int64_t events = 0;

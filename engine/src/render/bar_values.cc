@@ -59,7 +59,7 @@ std::string BarValueText(const BarValues& values, double value, const std::strin
 }
 
 std::string ReferenceText(const BarChart& chart, const BarValues& values) {
-  const std::string value =
+  std::string value =
       chart.reference_value ? BarValueText(values, *chart.reference_value, chart.value_unit) : "";
   if (chart.reference_label.empty()) return value;
   return chart.reference_label + ": " + value;

@@ -80,7 +80,8 @@ void DrawKpiRow(const Canvas& canvas, const KpiRow& row, double x, double y, dou
   for (std::size_t i = 0; i < row.tiles.size(); ++i) {
     const KpiTile& tile = row.tiles[i];
     const double column = static_cast<double>(i % layout.per_line);
-    const double line = static_cast<double>(i / layout.per_line);
+    const std::size_t line_index = i / layout.per_line;
+    const double line = static_cast<double>(line_index);
     const double left = x + column * (layout.tile_width + kTileGap);
     const double top = y + line * (layout.tile_height + kTileGap);
     cairo_save(cr);

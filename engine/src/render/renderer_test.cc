@@ -3,23 +3,27 @@
 #include "render/renderer.h"
 
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <iterator>
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <system_error>
 #include <vector>
+
+#include "support/temp_dir.h"
 
 namespace creditlens::render {
 namespace {
 
 namespace fs = std::filesystem;
+using creditlens::testing::ReadFile;
 
 struct CommandResult {
   int exit_code = -1;
@@ -39,11 +43,6 @@ CommandResult RunCommand(const std::string& command) {
 }
 
 bool HaveTool(const std::string& tool) { return RunCommand("command -v " + tool).exit_code == 0; }
-
-std::string ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
 
 int PdfPageCount(const fs::path& pdf) {
   const CommandResult info = RunCommand("pdfinfo '" + pdf.string() + "'");
@@ -134,16 +133,17 @@ Document FullReport() {
 
 class RendererTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    dir_ = fs::temp_directory_path() /
-           ("creditlens_render_" + std::string(info->name()) + "_" + std::to_string(::getpid()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_);
-  }
-  // Output stays behind for inspection after a failure, or always with CREDITLENS_KEEP_RENDER_OUTPUT set.
+  // Output is copied out for inspection after a failure, or always with CREDITLENS_KEEP_RENDER_OUTPUT
+  // set, to creditlens_render_<test name> in the temporary directory.
   void TearDown() override {
-    if (!HasFailure() && std::getenv("CREDITLENS_KEEP_RENDER_OUTPUT") == nullptr) fs::remove_all(dir_);
+    if (!HasFailure() && std::getenv("CREDITLENS_KEEP_RENDER_OUTPUT") == nullptr) return;
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    const fs::path kept = fs::temp_directory_path() / ("creditlens_render_" + std::string(info->name()));
+    std::error_code ec;
+    fs::remove_all(kept, ec);
+    fs::copy(dir_.path(), kept, fs::copy_options::recursive, ec);
+    std::cerr << (ec ? "could not keep render output in " : "render output kept in ") << kept.string()
+              << '\n';
   }
   void RequirePoppler() {
     for (const char* tool : {"pdfinfo", "pdftotext", "pdffonts"}) {
@@ -151,7 +151,7 @@ class RendererTest : public ::testing::Test {
     }
   }
 
-  fs::path dir_;
+  creditlens::testing::TempDir dir_;
 };
 
 TEST_F(RendererTest, PdfHasPagesTextAndEmbeddedFonts) {
@@ -255,7 +255,7 @@ TEST_F(RendererTest, OverwritesAndLeavesNoTemporaryFiles) {
   { std::ofstream(png) << "old contents"; }
   RenderDocument(FullReport(), png.string(), ImageFormat::kPng);
   EXPECT_EQ(ReadFile(png).substr(1, 3), "PNG");
-  EXPECT_EQ(std::distance(fs::directory_iterator(dir_), fs::directory_iterator()), 1);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()), fs::directory_iterator()), 1);
 }
 
 TEST_F(RendererTest, UnwritablePathThrowsNamingIt) {

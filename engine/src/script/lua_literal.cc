@@ -34,7 +34,8 @@ LuaLiteral& LuaLiteral::Number(double value) {
   std::snprintf(buffer, sizeof buffer, "%.17g", value);
   text_ += buffer;
   // Keep it a float in Lua even when it prints without a fraction.
-  if (text_.find_first_of(".e", text_.size() - std::string_view(buffer).size()) == std::string::npos) text_ += ".0";
+  if (text_.find_first_of(".e", text_.size() - std::string_view(buffer).size()) == std::string::npos)
+    text_ += ".0";
   return Raw(",");
 }
 

@@ -12,11 +12,11 @@ class LuaLiteral {
  public:
   LuaLiteral() : text_("return ") {}
 
-  LuaLiteral& Open() { return Raw("{"); }             // a table
+  LuaLiteral& Open() { return Raw("{"); }  // a table
   LuaLiteral& Close() { return Raw("},"); }
-  LuaLiteral& Key(std::string_view name);             // the next value's key
+  LuaLiteral& Key(std::string_view name);  // the next value's key
   LuaLiteral& String(std::string_view value);
-  LuaLiteral& Number(double value);                   // non-finite values become nil
+  LuaLiteral& Number(double value);  // non-finite values become nil
   LuaLiteral& Integer(std::int64_t value);
   LuaLiteral& Bool(bool value) { return Raw(value ? "true," : "false,"); }
   LuaLiteral& Nil() { return Raw("nil,"); }

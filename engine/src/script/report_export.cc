@@ -48,7 +48,8 @@ std::string ExportJson(const ReportOutput& report) {
       const query::Series& series = d.series[s];
       out += (s ? "," : "") + std::string("{\"label\":") + Quote(series.label) + ",\"keys\":[";
       for (std::size_t k = 0; k < series.keys.size(); ++k) out += (k ? "," : "") + Quote(series.keys[k]);
-      out += "],\"total\":" + Amount(series.total) + ",\"events\":" + std::to_string(series.events) + ",\"values\":[";
+      out += "],\"total\":" + Amount(series.total) + ",\"events\":" + std::to_string(series.events) +
+             ",\"values\":[";
       for (std::size_t v = 0; v < series.values.size(); ++v) out += (v ? "," : "") + Amount(series.values[v]);
       out += "]}";
     }
@@ -60,14 +61,15 @@ std::string ExportJson(const ReportOutput& report) {
 std::string ExportCsv(const ReportOutput& report) {
   std::string out = "section,name,bucket,key,label,value,unit,events\n";
   for (const KpiValue& k : report.kpis) {
-    out += "kpi," + CsvField(k.label) + ",,,," + CsvField(k.micro ? Amount(*k.micro) : k.text) + "," + k.unit + ",\n";
+    out += "kpi," + CsvField(k.label) + ",,,," + CsvField(k.micro ? Amount(*k.micro) : k.text) + "," +
+           k.unit + ",\n";
   }
   for (const query::Dataset& d : report.datasets) {
     for (const query::Series& s : d.series) {
       for (std::size_t b = 0; b < s.values.size(); ++b) {
         const std::string bucket = d.grain == query::Grain::kNone ? "" : d.buckets[b];
-        out += "dataset," + CsvField(d.name) + "," + CsvField(bucket) + "," + CsvField(JoinKeys(s.keys)) + "," +
-               CsvField(s.label) + "," + Amount(s.values[b]) + "," + query::ToString(d.unit) + "," +
+        out += "dataset," + CsvField(d.name) + "," + CsvField(bucket) + "," + CsvField(JoinKeys(s.keys)) +
+               "," + CsvField(s.label) + "," + Amount(s.values[b]) + "," + query::ToString(d.unit) + "," +
                (d.grain == query::Grain::kNone ? std::to_string(s.events) : "") + "\n";
       }
     }

@@ -67,16 +67,19 @@ std::vector<ParamSpec> ReadParamSpecs(const json::object& params) {
   return specs;
 }
 
-ParamValues ResolveParams(const std::vector<ParamSpec>& specs, const std::map<std::string, std::string>& overrides) {
+ParamValues ResolveParams(const std::vector<ParamSpec>& specs,
+                          const std::map<std::string, std::string>& overrides) {
   ParamValues values;
   for (const ParamSpec& spec : specs) values[spec.name] = spec.default_value;
   for (const auto& [name, text] : overrides) {
-    const auto spec = std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
+    const auto spec =
+        std::find_if(specs.begin(), specs.end(), [&](const ParamSpec& s) { return s.name == name; });
     if (spec == specs.end()) {
       std::string accepted;
-      for (const ParamSpec& s : specs) accepted += (accepted.empty() ? "" : ", ") + s.name + " (" + Accepted(s) + ")";
-      throw ParamError("unknown param '" + name + "'; this report accepts: " +
-                                  (accepted.empty() ? "no params" : accepted));
+      for (const ParamSpec& s : specs)
+        accepted += (accepted.empty() ? "" : ", ") + s.name + " (" + Accepted(s) + ")";
+      throw ParamError("unknown param '" + name +
+                       "'; this report accepts: " + (accepted.empty() ? "no params" : accepted));
     }
     values[name] = Convert(*spec, text);
   }

@@ -3,7 +3,6 @@
 #pragma once
 
 #include <boost/json/value.hpp>
-
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -33,6 +32,7 @@ std::vector<ParamSpec> ReadParamSpecs(const boost::json::object& params);
 
 // Applies overrides (from --param) over defaults. Throws ParamError listing accepted names for an
 // unknown one, and the accepted values for a bad one.
-ParamValues ResolveParams(const std::vector<ParamSpec>& specs, const std::map<std::string, std::string>& overrides);
+ParamValues ResolveParams(const std::vector<ParamSpec>& specs,
+                          const std::map<std::string, std::string>& overrides);
 
 }  // namespace creditlens::script

@@ -13,7 +13,8 @@ std::vector<ParamSpec> Specs() {
     "cumulative": {"type": "bool", "default": false},
     "unit": {"type": "choice", "choices": ["credits", "dollars"], "default": "credits"},
     "scale": {"type": "number", "default": 1}
-  })").as_object());
+  })")
+                            .as_object());
 }
 
 std::string ErrorOf(const std::map<std::string, std::string>& overrides) {
@@ -44,7 +45,8 @@ TEST(ReportParams, ClearErrorsListWhatIsAccepted) {
 }
 
 TEST(ReportParams, UnknownTypeIsRefused) {
-  EXPECT_THROW(ReadParamSpecs(boost::json::parse(R"({"x": {"type": "colour"}})").as_object()), std::invalid_argument);
+  EXPECT_THROW(ReadParamSpecs(boost::json::parse(R"({"x": {"type": "colour"}})").as_object()),
+               std::invalid_argument);
 }
 
 }  // namespace

@@ -3,7 +3,6 @@
 #include "script/report_runner.h"
 
 #include <boost/json.hpp>
-
 #include <cmath>
 #include <stdexcept>
 
@@ -60,7 +59,8 @@ const json::object& ObjectOrEmpty(const json::value& value, const std::string& w
 json::value ParseStage(const std::string& text, const char* stage) {
   boost::system::error_code ec;
   json::value value = json::parse(text, ec);
-  if (ec) throw std::runtime_error(std::string(stage) + ": the report produced invalid JSON: " + ec.message());
+  if (ec)
+    throw std::runtime_error(std::string(stage) + ": the report produced invalid JSON: " + ec.message());
   return value;
 }
 
@@ -175,7 +175,8 @@ query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& 
     throw std::invalid_argument(where + ": expected a data request made with cl.usage { ... }");
   }
   query::UsageQuery q;
-  const auto range = query::ResolveDayRange(StringField(spec, "range", report_range), c.today, c.billing_period);
+  const auto range =
+      query::ResolveDayRange(StringField(spec, "range", report_range), c.today, c.billing_period);
   q.first_day = range.first_day;
   q.last_day = range.last_day;
   try {
@@ -192,7 +193,8 @@ query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& 
   if (const auto* filters = spec.if_contains("where"); filters && filters->is_object()) {
     for (const auto& [key, value] : filters->as_object()) {
       const auto dimension = query::DimensionByName(std::string(key));
-      if (!dimension) throw std::invalid_argument(where + ".where: unknown dimension '" + std::string(key) + "'");
+      if (!dimension)
+        throw std::invalid_argument(where + ".where: unknown dimension '" + std::string(key) + "'");
       DimensionFilter filter{*dimension, {}};
       if (value.is_string()) filter.values.emplace_back(value.as_string());
       if (value.is_array()) {
@@ -200,14 +202,16 @@ query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& 
           if (v.is_string()) filter.values.emplace_back(v.as_string());
         }
       }
-      if (filter.values.empty()) throw std::invalid_argument(where + ".where." + std::string(key) + ": expected text");
+      if (filter.values.empty())
+        throw std::invalid_argument(where + ".where." + std::string(key) + ": expected text");
       q.filters.push_back(std::move(filter));
     }
   }
   if (const auto* v = spec.if_contains("cumulative"); v && v->is_bool()) q.cumulative = v->as_bool();
   if (const auto* v = spec.if_contains("top"); v && v->is_int64() && v->as_int64() > 0) q.top = v->as_int64();
   const std::string unit = StringField(spec, "unit", query::ToString(report_unit));
-  if (unit != "credits" && unit != "dollars") throw std::invalid_argument(where + ".unit: expected credits or dollars");
+  if (unit != "credits" && unit != "dollars")
+    throw std::invalid_argument(where + ".unit: expected credits or dollars");
   q.unit = unit == "dollars" ? query::Unit::kDollars : query::Unit::kCredits;
   return q;
 }
@@ -261,7 +265,8 @@ render::Block ChartBlock(const std::string& type, const json::object& block, con
 }
 
 KpiValue ReadKpi(const json::object& tile) {
-  KpiValue kpi{StringField(tile, "label"), StringField(tile, "unit", "credits"), StringField(tile, "caption"), {}, {}};
+  KpiValue kpi{
+      StringField(tile, "label"), StringField(tile, "unit", "credits"), StringField(tile, "caption"), {}, {}};
   const json::value* value = tile.if_contains("value");
   const bool amount_unit = kpi.unit == "credits" || kpi.unit == "dollars" || kpi.unit == "count";
   if (amount_unit && value && value->is_number()) {
@@ -281,11 +286,13 @@ void BuildDocument(const json::value& layout, ReportOutput& out) {
   const auto& blocks = layout.as_array();
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const std::string where = "layout[" + std::to_string(i + 1) + "]";
-    if (!blocks[i].is_object()) throw std::invalid_argument(where + ": expected a block (cl.bar, cl.kpis, ...)");
+    if (!blocks[i].is_object())
+      throw std::invalid_argument(where + ": expected a block (cl.bar, cl.kpis, ...)");
     const json::object& block = blocks[i].as_object();
     const std::string type = StringField(block, "type");
     if (type == "kpis") {
-      auto& row = std::get<render::KpiRow>(out.document.blocks.emplace_back(std::in_place_type<render::KpiRow>));
+      auto& row =
+          std::get<render::KpiRow>(out.document.blocks.emplace_back(std::in_place_type<render::KpiRow>));
       for (const auto& tile : block.at("tiles").as_array()) {
         out.kpis.push_back(ReadKpi(tile.as_object()));
         row.tiles.push_back({out.kpis.back().label, out.kpis.back().text, out.kpis.back().caption});
@@ -295,8 +302,8 @@ void BuildDocument(const json::value& layout, ReportOutput& out) {
       out.document.blocks.push_back(ChartBlock(type, block, d));
     } else if (type == "heading") {
       const auto* level = block.if_contains("level");
-      out.document.blocks.push_back(
-          render::Heading{StringField(block, "text"), level && level->is_int64() ? static_cast<int>(level->as_int64()) : 1});
+      out.document.blocks.push_back(render::Heading{
+          StringField(block, "text"), level && level->is_int64() ? static_cast<int>(level->as_int64()) : 1});
     } else if (type == "text") {
       out.document.blocks.push_back(render::Paragraph{StringField(block, "text")});
     } else {
@@ -352,8 +359,10 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
   const json::value requests = ParseStage(CallHost(sandbox, "data", context_text), "data");
   const query::Unit report_unit = unit == "dollars" ? query::Unit::kDollars : query::Unit::kCredits;
   for (const auto& [name, spec] : ObjectOrEmpty(requests, "data")) {
-    if (!spec.is_object()) throw std::invalid_argument("data." + std::string(name) + ": expected cl.usage { ... }");
-    const auto query = ReadUsageRequest(std::string(name), spec.as_object(), context, range_spec, report_unit);
+    if (!spec.is_object())
+      throw std::invalid_argument("data." + std::string(name) + ": expected cl.usage { ... }");
+    const auto query =
+        ReadUsageRequest(std::string(name), spec.as_object(), context, range_spec, report_unit);
     out.datasets.push_back(engine.Run(std::string(name), query));
   }
 
@@ -374,7 +383,8 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
   if (engine.scope()) out.meta["workspace"] = *engine.scope();
   out.meta["as_of"] = model::FormatDate(context.today);
   out.meta["timezone"] = engine.zone().name();
-  out.meta["range"] = {{"spec", range_spec}, {"from", model::FormatDate(range.first_day)},
+  out.meta["range"] = {{"spec", range_spec},
+                       {"from", model::FormatDate(range.first_day)},
                        {"to", model::FormatDate(range.last_day)}};
   json::object param_values;
   for (const auto& [name, value] : params) param_values[name] = value;

@@ -4,11 +4,9 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-#include <unistd.h>
 
 #include <chrono>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -16,6 +14,7 @@
 #include <vector>
 
 #include "script/lua_error.h"
+#include "support/temp_dir.h"
 
 namespace creditlens::script {
 namespace {
@@ -27,23 +26,14 @@ using Kind = ScriptError::Kind;
 class SandboxTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    static int counter = 0;
-    // Short, so that Lua's 60-character source names show the whole path.
-    root_ =
-        fs::temp_directory_path() / ("clsb" + std::to_string(::getpid()) + "_" + std::to_string(++counter));
-    fs::remove_all(root_);
     fs::create_directories(root_ / "lib1");
     fs::create_directories(root_ / "lib2");
   }
-  void TearDown() override { fs::remove_all(root_); }
 
   std::vector<fs::path> SearchPath() const { return {root_ / "lib1", root_ / "lib2"}; }
 
-  fs::path Write(const fs::path& relative, std::string_view text) {
-    const fs::path file = root_ / relative;
-    fs::create_directories(file.parent_path());
-    std::ofstream(file, std::ios::binary) << text;
-    return file;
+  fs::path Write(std::string_view relative, std::string_view text) const {
+    return root_.Write(relative, text);
   }
 
   // Runs `text` as file `name`, expecting it to fail; returns the error.
@@ -78,7 +68,8 @@ class SandboxTest : public ::testing::Test {
     return result;
   }
 
-  fs::path root_;
+  // Short (see TempDir), so that Lua's 60-character source names show the whole path.
+  creditlens::testing::TempDir root_;
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -516,7 +507,7 @@ TEST_F(SandboxTest, RelativePathIsShownAsGiven) {
   Sandbox sandbox({}, SearchPath());
   Write("rel.lua", "\nerror('relative')\n");
   const fs::path previous = fs::current_path();
-  fs::current_path(root_);
+  fs::current_path(root_.path());
   try {
     sandbox.RunFile("rel.lua");
     ADD_FAILURE() << "no error";

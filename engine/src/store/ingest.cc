@@ -44,7 +44,7 @@ class BatchQueue {
   void Close(std::exception_ptr error = nullptr) {
     std::lock_guard lock(mutex_);
     closed_ = true;
-    error_ = error;
+    error_ = std::move(error);
     ready_.notify_one();
   }
   void Cancel() {
@@ -80,7 +80,8 @@ class BatchQueue {
 
 std::string RowError(const std::string& file, std::uint64_t line, const std::string& field,
                      const std::string& problem) {
-  return file + ":" + std::to_string(line) + ": " + (field.empty() ? "" : "field '" + field + "': ") + problem;
+  return file + ":" + std::to_string(line) + ": " + (field.empty() ? "" : "field '" + field + "': ") +
+         problem;
 }
 
 // Reads the whole file into batches; stops early at the first bad row unless rows are skipped.
@@ -118,8 +119,8 @@ void Check(const Status& status, const std::string& what) {
 }  // namespace
 
 IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& events,
-                              const std::vector<Workspace>& accounts, const std::set<std::string>& known_workspaces,
-                              RejectLog* rejects) {
+                              const std::vector<Workspace>& accounts,
+                              const std::set<std::string>& known_workspaces, RejectLog* rejects) {
   const std::string file = events.string();
   auto reader = model::OpenEventFile(events);
   util::ProgressBar progress("ingest " + events.filename().string(), reader->file_size(), "rows");

@@ -31,8 +31,8 @@ struct IngestSummary {
 // known_workspaces must include the accounts' workspaces. With rejects == nullptr the first bad row
 // rolls everything back and throws IngestError; otherwise bad rows go to rejects and the rest loads.
 IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& events,
-                              const std::vector<Workspace>& accounts, const std::set<std::string>& known_workspaces,
-                              RejectLog* rejects);
+                              const std::vector<Workspace>& accounts,
+                              const std::set<std::string>& known_workspaces, RejectLog* rejects);
 
 // Upserts accounts alone, in one transaction.
 void IngestAccounts(EventStore& store, const std::vector<Workspace>& accounts);

@@ -2,17 +2,17 @@
 #include "store/reject_log.h"
 
 #include <boost/json.hpp>
-
 #include <stdexcept>
 
 namespace creditlens::store {
 
-RejectLog::RejectLog(const std::filesystem::path& path) : file_(path), out_(file_.temp_path(), std::ios::binary) {
+RejectLog::RejectLog(const std::filesystem::path& path)
+    : file_(path), out_(file_.temp_path(), std::ios::binary) {
   if (!out_) throw std::runtime_error(path.string() + ": cannot write the rejects file");
 }
 
-void RejectLog::Add(const std::string& file, std::uint64_t line, const std::string& field, const std::string& reason,
-                    const std::string& row) {
+void RejectLog::Add(const std::string& file, std::uint64_t line, const std::string& field,
+                    const std::string& reason, const std::string& row) {
   boost::json::object record;
   record["file"] = file;
   record["line"] = line;

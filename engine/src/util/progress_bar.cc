@@ -11,8 +11,12 @@ namespace creditlens::util {
 bool ProgressBar::Enabled() { return isatty(STDERR_FILENO) && !std::getenv("CREDITLENS_NO_PROGRESS"); }
 
 ProgressBar::ProgressBar(std::string label, std::uint64_t total, std::string item_name)
-    : label_(std::move(label)), item_name_(std::move(item_name)), total_(total), enabled_(Enabled()),
-      start_(std::chrono::steady_clock::now()), last_draw_(start_) {}
+    : label_(std::move(label)),
+      item_name_(std::move(item_name)),
+      total_(total),
+      enabled_(Enabled()),
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}
 
 ProgressBar::~ProgressBar() { Finish(); }
 
@@ -28,10 +32,10 @@ void ProgressBar::Update(std::uint64_t done, std::uint64_t items) {
 
 void ProgressBar::Draw(std::uint64_t done, std::uint64_t items) {
   constexpr int kWidth = 30;
-  const double fraction = total_ ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total_)) : 0.0;
+  const double fraction =
+      total_ ? std::min(1.0, static_cast<double>(done) / static_cast<double>(total_)) : 0.0;
   const int filled = static_cast<int>(fraction * kWidth);
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
   const double rate = seconds > 0 ? static_cast<double>(items) / seconds : 0.0;
   std::fprintf(stderr, "\r%s [%.*s%*s] %3.0f%%  %llu %s  %.0f %s/s ", label_.c_str(), filled,
                "##############################", kWidth - filled, "", fraction * 100,
