@@ -75,9 +75,8 @@ std::optional<std::int64_t> ParseIsoTimestamp(std::string_view text) {
     return std::nullopt;
   }
   if (pos != text.size()) return std::nullopt;
-  const std::int64_t seconds =
-      std::int64_t{*days} * 86400 + std::int64_t{hour} * 3600 + std::int64_t{minute} * 60 + second -
-      std::int64_t{offset_minutes} * 60;
+  const std::int64_t seconds = std::int64_t{*days} * 86400 + std::int64_t{hour} * 3600 +
+                               std::int64_t{minute} * 60 + second - std::int64_t{offset_minutes} * 60;
   return seconds * 1000 + millis;
 }
 
