@@ -18,7 +18,7 @@ int RunIngest(const ParsedArgs& args, const std::filesystem::path& executable) {
   std::vector<Workspace> accounts;
   if (const auto file = args.Get("accounts")) accounts = model::ReadAccountsFile(*file);
 
-  auto session = OpenSource(args, executable);
+  auto session = OpenSource(args, executable, Access::kWrite);
   EventStore* store = session->connector->Store();
   if (!store) throw std::runtime_error(session->description + " is read-only: ingest needs a store");
 
@@ -32,22 +32,29 @@ int RunIngest(const ParsedArgs& args, const std::filesystem::path& executable) {
   std::optional<store::RejectLog> rejects;
   if (const auto file = args.Get("skip-invalid")) rejects.emplace(*file);
 
-  if (args.positionals().empty()) {
-    store::IngestAccounts(*store, accounts);
-  }
-  for (std::size_t i = 0; i < args.positionals().size(); ++i) {
-    const std::string& file = args.positionals()[i];
-    // Accounts go in with the first file, in its transaction.
-    const auto summary = store::IngestEventFile(*store, file, i == 0 ? accounts : std::vector<Workspace>{},
-                                                known, rejects ? &*rejects : nullptr);
-    std::printf("%s: %llu rows, %llu new, %llu already stored, %llu rejected\n", file.c_str(),
-                static_cast<unsigned long long>(summary.rows),
-                static_cast<unsigned long long>(summary.inserted),
-                static_cast<unsigned long long>(summary.already_stored),
-                static_cast<unsigned long long>(summary.rejected));
+  // Files load one transaction each: when one fails, those before it stay loaded and so do their rejects.
+  auto commit_rejects = [&] {
+    if (rejects) rejects->Commit();
+  };
+  try {
+    if (args.positionals().empty()) store::IngestAccounts(*store, accounts);
+    for (std::size_t i = 0; i < args.positionals().size(); ++i) {
+      const std::string& file = args.positionals()[i];
+      // Accounts go in with the first file, in its transaction.
+      const auto summary = store::IngestEventFile(*store, file, i == 0 ? accounts : std::vector<Workspace>{},
+                                                  known, rejects ? &*rejects : nullptr);
+      std::printf("%s: %llu rows, %llu new, %llu already stored, %llu rejected\n", file.c_str(),
+                  static_cast<unsigned long long>(summary.rows),
+                  static_cast<unsigned long long>(summary.inserted),
+                  static_cast<unsigned long long>(summary.already_stored),
+                  static_cast<unsigned long long>(summary.rejected));
+    }
+  } catch (...) {
+    commit_rejects();
+    throw;
   }
   if (!accounts.empty()) std::printf("accounts: %zu workspaces\n", accounts.size());
-  if (rejects) rejects->Commit();
+  commit_rejects();
   return 0;
 }
 

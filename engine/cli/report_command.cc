@@ -106,50 +106,55 @@ void WriteOutput(const script::ReportOutput& report, Format format,
   render::RenderDocument(report.document, *output, image);
 }
 
+// A time zone named on the command line; a bad name is the user's mistake.
+model::TimeZone ZoneFromOption(const std::string& name) {
+  try {
+    return model::TimeZone::Locate(name);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--tz: ") + e.what());
+  }
+}
+
 int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
+  // Everything the command line alone can get wrong is checked before the source is opened.
   if (args.positionals().size() != 1) throw UsageError("give one report: a .lua file or a built-in name");
   const auto report_file = FindReport(args.positionals()[0]);
   const Format format = ChooseFormat(args);
-  const auto params = ParseParams(args);
-
-  auto session = OpenSource(args, executable);
-  std::vector<Workspace> workspaces;
-  const Status loaded = session->connector->LoadAccounts(workspaces);
-  if (!loaded.ok()) throw std::runtime_error(loaded.message());
-
-  const auto scope = args.Get("workspace");
-  std::string zone_name = args.Get("tz").value_or("UTC");
-  if (scope && !args.Has("tz")) {
-    const auto w = std::find_if(workspaces.begin(), workspaces.end(),
-                                [&](const Workspace& w) { return w.id == *scope; });
-    if (w == workspaces.end())
-      throw UsageError("unknown workspace '" + *scope + "' in " + session->description);
-    zone_name = w->timezone;
-  }
-  model::TimeZone zone = [&] {
-    try {
-      return model::TimeZone::Locate(zone_name);
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(std::string("--tz: ") + e.what());
-    }
-  }();
-  std::int64_t as_of_ms = static_cast<std::int64_t>(std::time(nullptr)) * 1000;
-  if (const auto date = args.Get("as-of")) {
-    const auto day = model::ParseIsoDate(*date);
-    if (!day) throw UsageError("--as-of expects a date YYYY-MM-DD, got '" + *date + "'");
-    as_of_ms = zone.StartOfDay(*day + 1) - 1;  // the end of that day
-  }
-  query::UsageEngine engine(*session->connector, std::move(workspaces), scope, zone);
-  const script::ReportContext context = PrepareContext(engine, as_of_ms);
-
   script::ReportRun run;
   run.report_file = report_file;
   run.search_path = {ScriptsDir(), std::filesystem::absolute(report_file).parent_path()};
   for (const auto& dir : args.GetAll("lib-path")) run.search_path.emplace_back(dir);
-  run.params = params;
+  run.params = ParseParams(args);
   run.limits.instruction_budget = PositiveNumber(args, "max-instructions", run.limits.instruction_budget);
   run.limits.memory_limit_bytes = PositiveNumber(args, "max-memory-mb", run.limits.memory_limit_bytes >> 20)
                                   << 20;
+  std::optional<std::int32_t> as_of_day;
+  if (const auto date = args.Get("as-of")) {
+    as_of_day = model::ParseIsoDate(*date);
+    if (!as_of_day) throw UsageError("--as-of expects a date YYYY-MM-DD, got '" + *date + "'");
+  }
+  std::optional<model::TimeZone> zone;
+  if (const auto tz = args.Get("tz")) zone = ZoneFromOption(*tz);
+
+  auto session = OpenSource(args, executable, Access::kRead);
+  std::vector<Workspace> workspaces;
+  const Status loaded = session->connector->LoadAccounts(workspaces);
+  if (!loaded.ok()) throw std::runtime_error(loaded.message());
+  const auto scope = args.Get("workspace");
+  if (scope) {
+    const auto w = std::find_if(workspaces.begin(), workspaces.end(),
+                                [&](const Workspace& w) { return w.id == *scope; });
+    if (w == workspaces.end()) {
+      throw UsageError("unknown workspace '" + *scope + "' in " + session->description);
+    }
+    if (!zone) zone = model::TimeZone::Locate(w->timezone);
+  }
+  if (!zone) zone = model::TimeZone::Utc();
+  // --as-of DATE: "now" is the end of that day in the report's zone.
+  const std::int64_t as_of_ms =
+      as_of_day ? zone->StartOfDay(*as_of_day + 1) - 1 : static_cast<std::int64_t>(std::time(nullptr)) * 1000;
+  query::UsageEngine engine(*session->connector, std::move(workspaces), scope, *zone);
+  const script::ReportContext context = PrepareContext(engine, as_of_ms);
 
   const script::ReportOutput report = [&] {
     try {

@@ -48,7 +48,8 @@ void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args,
   registry.LoadFrom(plugin::PluginSearchPath(dirs, executable));
 }
 
-std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::filesystem::path& executable) {
+std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::filesystem::path& executable,
+                                          Access access) {
   if (args.Has("store") && args.Has("source")) throw UsageError("give --store or --source, not both");
   std::string uri =
       args.Has("source") ? *args.Get("source") : "sqlite:" + args.Get("store").value_or("creditlens.db");
@@ -63,7 +64,11 @@ std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::fil
   session->connector = session->registry.CreateSource(scheme);
   std::map<std::string, std::string> given;
   given[scheme == "sqlite" ? "path" : "uri"] = uri.substr(colon + 1);
-  const Settings settings = ValidateSettings(session->connector->Describe(), given);
+  const ConnectorInfo info = session->connector->Describe();
+  const bool can_create = std::any_of(info.settings.begin(), info.settings.end(),
+                                      [](const SettingSpec& s) { return s.name == "create"; });
+  if (access == Access::kWrite && can_create) given["create"] = "true";
+  const Settings settings = ValidateSettings(info, given);
   const Status opened = session->connector->Open(settings);
   if (!opened.ok()) throw std::runtime_error(opened.message());
   session->description = uri;

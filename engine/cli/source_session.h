@@ -24,8 +24,12 @@ struct SourceSession {
   std::string description;  // "sqlite:creditlens.db"
 };
 
-// Loads plugins from the search path and opens the source the options name.
-std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::filesystem::path& executable);
+enum class Access { kRead, kWrite };
+
+// Loads plugins from the search path and opens the source the options name. Only kWrite lets a store
+// that declares a "create" setting create itself: a mistyped --store on a report is an error.
+std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::filesystem::path& executable,
+                                          Access access);
 
 // Loads plugins only (for `creditlens plugins`).
 void LoadPlugins(plugin::PluginRegistry& registry, const ParsedArgs& args,

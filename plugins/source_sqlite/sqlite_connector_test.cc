@@ -32,8 +32,11 @@ class SqliteConnectorTest : public ::testing::Test {
  protected:
   void SetUp() override { Open(connector_); }
   void Open(SqliteConnector& c) {
-    ASSERT_TRUE(
-        c.Open({{"path", (dir_ / "store.db").string()}, {"cache_mb", "8"}, {"busy_timeout_ms", "100"}}).ok());
+    ASSERT_TRUE(c.Open({{"path", (dir_ / "store.db").string()},
+                        {"cache_mb", "8"},
+                        {"busy_timeout_ms", "100"},
+                        {"create", "true"}})
+                    .ok());
   }
   std::vector<WriteOutcome> Load(std::vector<UsageEvent> events, bool commit = true) {
     EventStore& store = *connector_.Store();
@@ -168,10 +171,23 @@ TEST_F(SqliteConnectorTest, AccountsRoundTrip) {
   EXPECT_EQ(r.credit_grants[0].priority, 50);
 }
 
+TEST(SqliteConnector, AMissingStoreIsCreatedOnlyWhenAsked) {
+  testing::TempDir dir;
+  const std::string path = (dir / "absent.db").string();
+  SqliteConnector reader;
+  const Status status =
+      reader.Open({{"path", path}, {"cache_mb", "8"}, {"busy_timeout_ms", "10"}, {"create", "false"}});
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.message(), "store '" + path + "' does not exist (creditlens ingest creates it)");
+  EXPECT_FALSE(std::filesystem::exists(path));
+}
+
 TEST(SqliteConnector, UnopenableStoreIsAClearError) {
   SqliteConnector connector;
-  const Status status =
-      connector.Open({{"path", "/nonexistent-dir/x/store.db"}, {"cache_mb", "8"}, {"busy_timeout_ms", "10"}});
+  const Status status = connector.Open({{"path", "/nonexistent-dir/x/store.db"},
+                                        {"cache_mb", "8"},
+                                        {"busy_timeout_ms", "10"},
+                                        {"create", "true"}});
   ASSERT_FALSE(status.ok());
   EXPECT_NE(status.message().find("/nonexistent-dir/x/store.db"), std::string::npos) << status.message();
 }

@@ -134,7 +134,11 @@ WriteOutcome SqliteEventStore::Insert(const UsageEvent& e) {
   s.Bind(4, e.category);
   s.Bind(5, e.feature);
   s.Bind(6, e.credits);
-  if (e.quantity) s.Bind(7, *e.quantity);
+  if (e.quantity) {
+    s.Bind(7, *e.quantity);
+  } else {
+    s.BindNull(7);
+  }
   s.BindOrNull(8, e.unit);
   s.BindOrNull(9, e.folder);
   s.BindOrNull(10, e.api_key);
@@ -142,7 +146,11 @@ WriteOutcome SqliteEventStore::Insert(const UsageEvent& e) {
   s.BindOrNull(12, e.source);
   s.BindOrNull(13, e.run_id);
   s.BindOrNull(14, e.module);
-  if (e.data_bytes) s.Bind(15, *e.data_bytes);
+  if (e.data_bytes) {
+    s.Bind(15, *e.data_bytes);
+  } else {
+    s.BindNull(15);
+  }
   s.Bind(16, load_id_);
   s.Step();
   if (sqlite3_changes(db_) == 0) {

@@ -48,10 +48,8 @@ class Statement {
     if (rc == SQLITE_DONE) return false;
     ThrowSqliteError(db_, "executing SQL");
   }
-  void Reset() {
-    sqlite3_reset(stmt_);
-    sqlite3_clear_bindings(stmt_);
-  }
+  // Keeps the bindings: callers bind every parameter (BindNull for absent values) before stepping.
+  void Reset() { sqlite3_reset(stmt_); }
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
   std::string_view Text(int column) const {

@@ -77,7 +77,7 @@ end
 -- A usage request: { by = "day"|"week"|"month"|"hour"|nil, group = {dimension, ...},
 -- range = <range>, where = {dimension = value or {values}}, cumulative = bool, top = N,
 -- unit = "credits"|"dollars" }. `by` may also name a dimension when no time grain is wanted.
-local grains = { hour = true, day = true, week = true, month = true }
+local grains = { hour = true, day = true, week = true, month = true, none = true }
 
 function cl.usage(spec)
   expect_table(spec or {}, "cl.usage")

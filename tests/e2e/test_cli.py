@@ -34,6 +34,10 @@ class CliTest(unittest.TestCase):
         self.assertIn("missing.csv: cannot open", result.stderr)
         result = run("ingest", "--accounts", f"{directory}/a.json", "--store", "/nonexistent/dir/s.db", check=False)
         self.assertEqual(result.returncode, 1)
+        missing = run("report", "dashboard", "--store", f"{directory}/typo.db", "--format", "json", check=False)
+        self.assertEqual(missing.returncode, 1)
+        self.assertIn("typo.db' does not exist (creditlens ingest creates it)", missing.stderr)
+        self.assertFalse(os.path.exists(f"{directory}/typo.db"), "a report never creates a store")
 
     def test_plugins_lists_the_sqlite_store_with_its_settings(self):
         out = run("plugins").stdout

@@ -135,6 +135,31 @@ class DashboardTest(unittest.TestCase):
         with open(f"{directory}/d.svg") as f:
             self.assertIn("<svg", f.read())
 
+    def test_unknown_workspace_is_a_usage_error_with_or_without_tz(self):
+        for extra in [[], ["--tz", "UTC"]]:
+            result = run("report", "dashboard", "--store", self.store, "--workspace", "ws999", "--format", "json",
+                         *extra, check=False)
+            self.assertEqual(result.returncode, 2)
+            self.assertIn("unknown workspace 'ws999'", result.stderr)
+
+    def test_requests_are_checked_field_by_field(self):
+        directory = temp_dir(self)
+        cases = {
+            "where = { feature = 3 }": "data.x.where.feature: expected text or a list of texts",
+            "where = { colour = 'red' }": "data.x.where.colour: unknown dimension",
+            "top = 2.5": "data.x.top: expected a whole number >= 0",
+            "range = 'fortnight'": "data.x: unknown range 'fortnight'",
+            "group = 'colour'": "x: unknown dimension 'colour'",
+        }
+        for fields, message in cases.items():
+            report = os.path.join(directory, "r.lua")
+            with open(report, "w") as f:
+                f.write('local cl = require "creditlens"\nreturn cl.report { title = "t", data = {\n'
+                        f'  x = cl.usage {{ {fields} }} }}, layout = function(d) return {{ cl.bar {{ d.x }} }} end }}\n')
+            result = run("report", report, "--store", self.store, "--format", "json", check=False)
+            self.assertEqual(result.returncode, 1, fields)
+            self.assertIn(message, result.stderr)
+
     def test_a_failing_report_writes_no_file(self):
         directory = temp_dir(self)
         out = os.path.join(directory, "never.pdf")

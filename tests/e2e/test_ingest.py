@@ -99,6 +99,19 @@ class IngestTest(unittest.TestCase):
                          [(3, "credits"), (5, "workspace_id"), (6, "id"), (7, "")])
         self.assertTrue(all(r["file"] == path and r["error"] for r in records))
         self.assertEqual(records[0]["row"], row("b1", credits="-1").rstrip("\n"))
+        self.assertEqual(records[1]["row"], row("b2", ws="nope").rstrip("\n"), "the row as it stood in the file")
+
+    def test_a_failing_file_keeps_the_files_before_it_and_their_rejects(self):
+        first = self.write("first.csv", HEADER + row("f1") + row("f2", credits="-1"))
+        broken = self.write("broken.csv", "id,ts\n")  # lacks required columns: the whole file fails
+        rejects = os.path.join(self.dir, "rejects.jsonl")
+        before = store_totals(self.store)[0]
+        result = run("ingest", first, broken, "--store", self.store, "--skip-invalid", rejects, check=False)
+        self.assertEqual(result.returncode, 1)
+        self.assertIn("broken.csv:1: header: missing required column", result.stderr)
+        self.assertEqual(store_totals(self.store)[0], before + 1)
+        with open(rejects) as f:
+            self.assertEqual([json.loads(line)["line"] for line in f], [3])
 
     def test_missing_required_column(self):
         path = self.write("cols.csv", "id,ts,workspace_id,category,feature\nx,2026-11-02T10:00:00Z,ws001,a,b\n")

@@ -31,6 +31,7 @@ class ObjectReader {
   std::string At(std::string_view key) const { return path_ + "." + std::string(key); }
 
   const json::value* Find(std::string_view key) const {
+    read_.emplace(key);
     const auto* v = object_->if_contains(key);
     return v && !v->is_null() ? v : nullptr;
   }
@@ -98,9 +99,21 @@ class ObjectReader {
     return &v->as_array();
   }
 
+  // Refuses keys no reader asked for: a misspelt optional field must not vanish silently.
+  void RefuseUnknownKeys() const {
+    for (const auto& [key, value] : *object_) {
+      if (!read_.contains(std::string(key))) {
+        std::string accepted;
+        for (const auto& k : read_) accepted += (accepted.empty() ? "" : ", ") + k;
+        Fail(At(key), "is not a known field (accepted: " + accepted + ")");
+      }
+    }
+  }
+
  private:
   const json::object* object_ = nullptr;
   std::string path_;
+  mutable std::set<std::string> read_;
 };
 
 Subscription ReadSubscription(const ObjectReader& r) {
@@ -114,6 +127,7 @@ Subscription ReadSubscription(const ObjectReader& r) {
   s.cycle = cycle == "annual" ? BillingCycle::kAnnual : BillingCycle::kMonthly;
   s.included_credits = *r.Credits("included_credits", true);
   s.flex_price_per_credit = r.Decimal("flex_price_per_credit", false).value_or("0");
+  r.RefuseUnknownKeys();
   if (s.ends_at_ms && *s.ends_at_ms <= s.starts_at_ms)
     ObjectReader::Fail(r.At("ends_at"), "must be after starts_at");
   return s;
@@ -128,6 +142,7 @@ CreditGrant ReadGrant(const ObjectReader& r) {
   g.available_from_ms = *r.Timestamp("available_from", true);
   g.expires_at_ms = r.Timestamp("expires_at", false);
   g.priority = r.Count("priority").value_or(100);
+  r.RefuseUnknownKeys();
   return g;
 }
 
@@ -159,11 +174,17 @@ Workspace ReadWorkspace(const ObjectReader& r) {
     }
   }
   if (const auto* grants = r.Array("credit_grants")) {
+    std::set<std::string> ids;
     for (std::size_t i = 0; i < grants->size(); ++i) {
-      w.credit_grants.push_back(
-          ReadGrant(ObjectReader((*grants)[i], r.At("credit_grants") + "[" + std::to_string(i) + "]")));
+      const std::string at = r.At("credit_grants") + "[" + std::to_string(i) + "]";
+      w.credit_grants.push_back(ReadGrant(ObjectReader((*grants)[i], at)));
+      if (!ids.insert(w.credit_grants.back().id).second) {
+        ObjectReader::Fail(at + ".id",
+                           "grant '" + w.credit_grants.back().id + "' appears twice in this workspace");
+      }
     }
   }
+  r.RefuseUnknownKeys();
   return w;
 }
 
@@ -190,6 +211,7 @@ std::vector<Workspace> ReadAccountsFile(const std::filesystem::path& path) {
         ObjectReader::Fail(at + ".id", "workspace '" + workspaces.back().id + "' appears twice");
       }
     }
+    top.RefuseUnknownKeys();
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(path.string() + ": " + e.what());
   }

@@ -68,6 +68,17 @@ TEST(AccountsJson, NamesTheFileAndJsonPathOfAProblem) {
       message("{\"workspaces\": [{\"id\": \"a\"}, {\"id\": \"a\"}]}").find("workspace 'a' appears twice"),
       std::string::npos);
   EXPECT_NE(message("{\"workspaces\": [").find("a.json: invalid JSON"), std::string::npos);
+  std::string misspelt = kAccounts;
+  misspelt.replace(misspelt.find("\"flex_threshold\""), 16, "\"flex_treshold\"");
+  EXPECT_NE(message(misspelt).find("$.workspaces[0].flex_treshold: is not a known field (accepted: "),
+            std::string::npos);
+  std::string twice = kAccounts;
+  twice.replace(twice.find("\"credit_grants\": ["), 18,
+                "\"credit_grants\": [ { \"id\": \"g1\", \"credits\": 1, \"available_from\": "
+                "\"2026-01-01T00:00:00Z\" },");
+  EXPECT_NE(
+      message(twice).find("$.workspaces[0].credit_grants[1].id: grant 'g1' appears twice in this workspace"),
+      std::string::npos);
 }
 
 }  // namespace

@@ -12,6 +12,7 @@ class CsvEventReader final : public EventReader {
  public:
   explicit CsvEventReader(const std::filesystem::path& path);
   bool Next(EventRow& row) override;
+  std::string_view current_text() const override { return record_.raw; }
   std::uint64_t bytes_read() const override { return csv_.bytes_read(); }
   std::uint64_t file_size() const override { return csv_.file_size(); }
 

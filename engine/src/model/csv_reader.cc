@@ -12,6 +12,11 @@ CsvReader::CsvReader(const std::filesystem::path& path)
   if (!file_) throw std::runtime_error(path.string() + ": cannot open: " + std::strerror(errno));
   std::error_code ec;
   file_size_ = std::filesystem::file_size(path, ec);
+  // Spreadsheet exports often start with a UTF-8 byte-order mark; it is not part of the header.
+  if (Fill() && end_ >= 3 && std::memcmp(buffer_.data(), "\xEF\xBB\xBF", 3) == 0) {
+    pos_ = 3;
+    bytes_consumed_ = 3;
+  }
 }
 
 bool CsvReader::Fill() {

@@ -59,6 +59,14 @@ TEST(CsvReader, KeepsTheRawRecordAndCountsBytes) {
   EXPECT_EQ(csv.file_size(), text.size());
 }
 
+TEST(CsvReader, SkipsAUtf8ByteOrderMark) {
+  TempDir dir;
+  CsvReader csv(dir.Write("bom.csv", "\xEF\xBB\xBFid,ts\nx,y\n"));
+  CsvRecord r;
+  ASSERT_TRUE(csv.Next(r));
+  EXPECT_EQ(Fields(r), (std::vector<std::string>{"id", "ts"}));
+}
+
 TEST(CsvReader, MissingFileNamesThePath) {
   try {
     CsvReader csv("/nonexistent/events.csv");

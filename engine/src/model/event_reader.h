@@ -6,6 +6,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "creditlens/usage_event.h"
 #include "model/event_fields.h"
@@ -24,6 +25,8 @@ class EventReader {
   virtual ~EventReader() = default;
   // Reads the next row; false at the end of the file.
   virtual bool Next(EventRow& row) = 0;
+  // The text of the row Next() read last, as it stands in the file.
+  virtual std::string_view current_text() const = 0;
   virtual std::uint64_t bytes_read() const = 0;
   virtual std::uint64_t file_size() const = 0;
 };

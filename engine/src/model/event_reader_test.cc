@@ -156,9 +156,12 @@ TEST(JsonlEvents, NamesLineFieldAndProblem) {
                               "[1,2]\n"
                               "{\"id\":\"a\",\n"
                               "{\"id\":\"a\",\"ts\":\"2026-03-01T12:00:00Z\",\"workspace_id\":\"w\","
-                              "\"category\":\"c\",\"feature\":\"f\",\"credits\":-1}\n");
+                              "\"category\":\"c\",\"feature\":\"f\",\"credits\":-1}\n"
+                              "{\"id\":\"a\",\"ts\":\"2026-03-01T12:00:00Z\",\"workspace_id\":\"w\","
+                              "\"category\":\"c\",\"feature\":\"f\",\"credits\":1} {\"id\":\"b\"}\n");
   const auto outcomes = Outcomes(path);
-  ASSERT_EQ(outcomes.size(), 7u);
+  ASSERT_EQ(outcomes.size(), 8u);
+  EXPECT_EQ(outcomes[7], "8: : unexpected text after the JSON object (one object per line)");
   EXPECT_EQ(outcomes[0].substr(0, 11), "1: credits:");
   EXPECT_EQ(outcomes[1], "2: credits: expected a string or a number, got a boolean");
   EXPECT_EQ(outcomes[2], "3: colour: is not a field of a usage event");

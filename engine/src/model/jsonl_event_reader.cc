@@ -18,9 +18,12 @@ class JsonlEventReader::Parser {
     h.Reset();
     parser_.reset();
     error_code ec;
-    parser_.write_some(false, line.data(), line.size(), ec);
+    const std::size_t used = parser_.write_some(false, line.data(), line.size(), ec);
     if (h.error) return h.error;
     if (ec) return FieldError{"", "invalid JSON: " + ec.message()};
+    if (line.find_first_not_of(" \t\r", used) != std::string::npos) {
+      return FieldError{"", "unexpected text after the JSON object (one object per line)"};
+    }
     for (std::size_t i = 0; i < kEventFieldCount; ++i) {
       raw.text[i] = h.present[i] ? std::string_view(h.values[i]) : std::string_view{};
     }

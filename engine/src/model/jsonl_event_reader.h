@@ -15,6 +15,7 @@ class JsonlEventReader final : public EventReader {
   explicit JsonlEventReader(const std::filesystem::path& path);
   ~JsonlEventReader() override;
   bool Next(EventRow& row) override;
+  std::string_view current_text() const override { return line_; }
   std::uint64_t bytes_read() const override { return lines_.bytes_read(); }
   std::uint64_t file_size() const override { return lines_.file_size(); }
 

@@ -179,6 +179,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
   }
 
   for (auto& [keys, series] : by_keys) {
+    if (keys.empty()) series.label = "total";
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const Workspace* w = query.group_by[k] == "workspace" ? FindWorkspace(keys[k]) : nullptr;
       const std::string part = w ? w->name : (keys[k].empty() ? "(none)" : keys[k]);

@@ -27,9 +27,12 @@ Workspace MakeWorkspace(std::string id, std::string name, WorkspaceKind kind, st
 class UsageEngineTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(
-        store_.Open({{"path", (dir_ / "s.db").string()}, {"cache_mb", "8"}, {"busy_timeout_ms", "100"}})
-            .ok());
+    ASSERT_TRUE(store_
+                    .Open({{"path", (dir_ / "s.db").string()},
+                           {"cache_mb", "8"},
+                           {"busy_timeout_ms", "100"},
+                           {"create", "true"}})
+                    .ok());
     workspaces_ = {
         MakeWorkspace("berlin", "Berlin Team", WorkspaceKind::kTeam, "Europe/Berlin", "0.01"),
         MakeWorkspace("kolkata", "Kolkata Solo", WorkspaceKind::kPersonal, "Asia/Kolkata", "0.008")};

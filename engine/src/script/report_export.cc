@@ -62,7 +62,7 @@ std::string ExportCsv(const ReportOutput& report) {
   std::string out = "section,name,bucket,key,label,value,unit,events\n";
   for (const KpiValue& k : report.kpis) {
     out += "kpi," + CsvField(k.label) + ",,,," + CsvField(k.micro ? Amount(*k.micro) : k.text) + "," +
-           k.unit + ",\n";
+           CsvField(k.unit) + ",\n";
   }
   for (const query::Dataset& d : report.datasets) {
     for (const query::Series& s : d.series) {

@@ -1,6 +1,8 @@
 // Parameter checking; range values are checked again when resolved against today.
 #include "script/report_params.h"
 
+#include <algorithm>
+#include <boost/json/serialize.hpp>
 #include <charconv>
 #include <stdexcept>
 
@@ -31,6 +33,11 @@ json::value Convert(const ParamSpec& spec, const std::string& text) {
     throw bad();
   }
   if (spec.type == "number") {
+    std::int64_t whole = 0;
+    if (const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), whole);
+        ec == std::errc{} && end == text.data() + text.size()) {
+      return whole;
+    }
     double value = 0;
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size()) throw bad();
@@ -44,6 +51,19 @@ json::value Convert(const ParamSpec& spec, const std::string& text) {
   }
   if (spec.type == "range" && text.empty()) throw bad();
   return json::string(text);
+}
+
+// A report's own default must be a value its users could have given.
+bool DefaultFits(const ParamSpec& spec) {
+  const json::value& d = spec.default_value;
+  if (d.is_null()) return true;
+  if (spec.type == "bool") return d.is_bool();
+  if (spec.type == "number") return d.is_number();
+  if (spec.type == "choice") {
+    return d.is_string() &&
+           std::find(spec.choices.begin(), spec.choices.end(), d.as_string()) != spec.choices.end();
+  }
+  return d.is_string();
 }
 
 }  // namespace
@@ -61,6 +81,10 @@ std::vector<ParamSpec> ReadParamSpecs(const json::object& params) {
     static const char* kTypes[] = {"range", "bool", "number", "string", "choice"};
     if (std::find(std::begin(kTypes), std::end(kTypes), spec.type) == std::end(kTypes)) {
       throw std::invalid_argument("params." + spec.name + ": unknown parameter type '" + spec.type + "'");
+    }
+    if (!DefaultFits(spec)) {
+      throw std::invalid_argument("params." + spec.name + ": the default " +
+                                  json::serialize(spec.default_value) + " is not " + Accepted(spec));
     }
     specs.push_back(std::move(spec));
   }

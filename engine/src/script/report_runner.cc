@@ -171,47 +171,47 @@ std::string StringField(const json::object& o, const char* key, const std::strin
 query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& spec, const ReportContext& c,
                                    const std::string& report_range, query::Unit report_unit) {
   const std::string where = "data." + name;
-  if (StringField(spec, "kind") != "usage") {
-    throw std::invalid_argument(where + ": expected a data request made with cl.usage { ... }");
-  }
+  auto fail = [&](const std::string& field, const std::string& problem) {
+    throw std::invalid_argument(where + (field.empty() ? "" : "." + field) + ": " + problem);
+  };
+  if (StringField(spec, "kind") != "usage") fail("", "expected a data request made with cl.usage { ... }");
   query::UsageQuery q;
-  const auto range =
-      query::ResolveDayRange(StringField(spec, "range", report_range), c.today, c.billing_period);
-  q.first_day = range.first_day;
-  q.last_day = range.last_day;
   try {
+    const auto range =
+        query::ResolveDayRange(StringField(spec, "range", report_range), c.today, c.billing_period);
+    q.first_day = range.first_day;
+    q.last_day = range.last_day;
     q.grain = query::ParseGrain(StringField(spec, "grain"));
   } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument(where + ": " + e.what());
+    fail("", e.what());
   }
   if (const auto* group = spec.if_contains("group"); group && group->is_array()) {
     for (const auto& g : group->as_array()) {
-      if (!g.is_string()) throw std::invalid_argument(where + ".group: expected dimension names");
+      if (!g.is_string()) fail("group", "expected dimension names");
       q.group_by.emplace_back(g.as_string());
     }
   }
   if (const auto* filters = spec.if_contains("where"); filters && filters->is_object()) {
     for (const auto& [key, value] : filters->as_object()) {
+      const std::string field = "where." + std::string(key);
       const auto dimension = query::DimensionByName(std::string(key));
-      if (!dimension)
-        throw std::invalid_argument(where + ".where: unknown dimension '" + std::string(key) + "'");
+      if (!dimension) fail(field, "unknown dimension");
       DimensionFilter filter{*dimension, {}};
-      if (value.is_string()) filter.values.emplace_back(value.as_string());
-      if (value.is_array()) {
-        for (const auto& v : value.as_array()) {
-          if (v.is_string()) filter.values.emplace_back(v.as_string());
-        }
+      for (const auto& v : value.is_array() ? value.as_array() : json::array{value}) {
+        if (!v.is_string()) fail(field, "expected text or a list of texts");
+        filter.values.emplace_back(v.as_string());
       }
-      if (filter.values.empty())
-        throw std::invalid_argument(where + ".where." + std::string(key) + ": expected text");
+      if (filter.values.empty()) fail(field, "expected at least one value");
       q.filters.push_back(std::move(filter));
     }
   }
   if (const auto* v = spec.if_contains("cumulative"); v && v->is_bool()) q.cumulative = v->as_bool();
-  if (const auto* v = spec.if_contains("top"); v && v->is_int64() && v->as_int64() > 0) q.top = v->as_int64();
+  if (const auto* v = spec.if_contains("top"); v && !v->is_null()) {
+    if (!v->is_int64() || v->as_int64() < 0) fail("top", "expected a whole number >= 0");
+    q.top = static_cast<std::size_t>(v->as_int64());
+  }
   const std::string unit = StringField(spec, "unit", query::ToString(report_unit));
-  if (unit != "credits" && unit != "dollars")
-    throw std::invalid_argument(where + ".unit: expected credits or dollars");
+  if (unit != "credits" && unit != "dollars") fail("unit", "expected credits or dollars");
   q.unit = unit == "dollars" ? query::Unit::kDollars : query::Unit::kCredits;
   return q;
 }

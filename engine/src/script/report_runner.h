@@ -43,7 +43,7 @@ struct KpiValue {
 
 struct ReportOutput {
   std::string title;
-  std::vector<query::Dataset> datasets;  // in the order the report named them
+  std::vector<query::Dataset> datasets;  // by name, alphabetically (a Lua table has no order)
   std::vector<KpiValue> kpis;
   render::Document document;
   boost::json::object meta;  // scope, as_of, timezone, range, params

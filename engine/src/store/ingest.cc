@@ -3,9 +3,11 @@
 #include "store/ingest.h"
 
 #include <algorithm>
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <thread>
@@ -24,14 +26,16 @@ struct Reject {
   std::string field, reason, row;
 };
 
+// Batches are recycled: their events keep their string buffers, so parsing reuses them.
 struct Batch {
-  std::vector<UsageEvent> events;
+  std::vector<UsageEvent> events;    // the first `size` are this batch's
   std::vector<std::uint64_t> lines;  // of each event
+  std::size_t size = 0;
   std::vector<Reject> rejects;
   std::uint64_t bytes_read = 0;
 };
 
-// A bounded hand-over of batches from the reader thread to the writer.
+// A bounded hand-over of batches from the reader thread to the writer, and back for reuse.
 class BatchQueue {
  public:
   void Push(Batch batch) {
@@ -40,6 +44,20 @@ class BatchQueue {
     if (cancelled_) return;
     queue_.push_back(std::move(batch));
     ready_.notify_one();
+  }
+  // An emptied batch to fill: a recycled one when there is one.
+  Batch TakeEmpty() {
+    std::lock_guard lock(mutex_);
+    if (spare_.empty()) return Batch{};
+    Batch batch = std::move(spare_.back());
+    spare_.pop_back();
+    batch.size = 0;
+    batch.rejects.clear();
+    return batch;
+  }
+  void Recycle(Batch batch) {
+    std::lock_guard lock(mutex_);
+    spare_.push_back(std::move(batch));
   }
   void Close(std::exception_ptr error = nullptr) {
     std::lock_guard lock(mutex_);
@@ -52,10 +70,7 @@ class BatchQueue {
     cancelled_ = true;
     space_.notify_one();
   }
-  bool cancelled() {
-    std::lock_guard lock(mutex_);
-    return cancelled_;
-  }
+  bool cancelled() const { return cancelled_.load(std::memory_order_relaxed); }  // checked per row: no lock
   // Next batch, or nothing when the reader is done; rethrows the reader's exception.
   std::optional<Batch> Pop() {
     std::unique_lock lock(mutex_);
@@ -74,7 +89,9 @@ class BatchQueue {
   std::mutex mutex_;
   std::condition_variable ready_, space_;
   std::deque<Batch> queue_;
-  bool closed_ = false, cancelled_ = false;
+  std::vector<Batch> spare_;
+  bool closed_ = false;
+  std::atomic<bool> cancelled_ = false;
   std::exception_ptr error_;
 };
 
@@ -87,27 +104,31 @@ std::string RowError(const std::string& file, std::uint64_t line, const std::str
 // Reads the whole file into batches; stops early at the first bad row unless rows are skipped.
 void ReadBatches(model::EventReader& reader, const std::set<std::string>& known_workspaces, bool skip_invalid,
                  BatchQueue& queue) {
-  Batch batch;
+  Batch batch = queue.TakeEmpty();
   model::EventRow row;
   auto flush = [&] {
     batch.bytes_read = reader.bytes_read();
     queue.Push(std::move(batch));
-    batch = Batch{};
+    batch = queue.TakeEmpty();
   };
   while (reader.Next(row) && !queue.cancelled()) {
     if (!row.error && !known_workspaces.contains(row.event.workspace_id)) {
       row.error = model::FieldError{"workspace_id", "unknown workspace '" + row.event.workspace_id +
                                                         "' (load it with --accounts first)"};
-      row.raw = "id=" + row.event.id;
+      row.raw = reader.current_text();
     }
     if (row.error) {
       batch.rejects.push_back({row.line, row.error->field, row.error->problem, std::move(row.raw)});
       if (!skip_invalid) break;
     } else {
-      batch.events.push_back(std::move(row.event));
-      batch.lines.push_back(row.line);
+      if (batch.size == batch.events.size()) {
+        batch.events.emplace_back();
+        batch.lines.emplace_back();
+      }
+      std::swap(batch.events[batch.size], row.event);  // the row gets an old event's buffers to fill
+      batch.lines[batch.size++] = row.line;
     }
-    if (batch.events.size() >= kBatchRows) flush();
+    if (batch.size >= kBatchRows) flush();
   }
   flush();
 }
@@ -135,7 +156,7 @@ IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& ev
   });
 
   IngestSummary summary;
-  const std::uint64_t rejected_before = rejects ? rejects->count() : 0;
+  std::vector<Reject> rejected;  // reach the log only if this file's load commits
   Check(store.BeginLoad(), "starting the load");
   try {
     Check(store.UpsertAccounts(accounts), "storing accounts");
@@ -145,8 +166,9 @@ IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& ev
         const Reject& r = batch->rejects.front();
         throw IngestError(RowError(file, r.line, r.field, r.reason));
       }
-      Check(store.WriteBatch(batch->events, outcomes), "writing events");
-      summary.rows += batch->events.size() + batch->rejects.size();
+      const std::span<const UsageEvent> events(batch->events.data(), batch->size);
+      Check(store.WriteBatch(events, outcomes), "writing events");
+      summary.rows += events.size() + batch->rejects.size();
       for (std::size_t i = 0; i < outcomes.size(); ++i) {
         if (outcomes[i] == WriteOutcome::kDuplicateInLoad) {
           const std::string problem = "id '" + batch->events[i].id + "' appears earlier in this file";
@@ -159,10 +181,9 @@ IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& ev
       // In file order, whichever check found them.
       std::sort(batch->rejects.begin(), batch->rejects.end(),
                 [](const Reject& a, const Reject& b) { return a.line < b.line; });
-      for (const Reject& r : batch->rejects) {
-        if (rejects) rejects->Add(file, r.line, r.field, r.reason, r.row);
-      }
+      std::move(batch->rejects.begin(), batch->rejects.end(), std::back_inserter(rejected));
       progress.Update(batch->bytes_read, summary.rows);
+      queue.Recycle(std::move(*batch));
     }
     Check(store.CommitLoad(), "committing the load");
   } catch (...) {
@@ -173,7 +194,10 @@ IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& ev
   }
   reader_thread.join();
   progress.Finish();
-  if (rejects) summary.rejected = rejects->count() - rejected_before;
+  if (rejects) {
+    for (const Reject& r : rejected) rejects->Add(file, r.line, r.field, r.reason, r.row);
+  }
+  summary.rejected = rejected.size();
   return summary;
 }
 

@@ -30,6 +30,7 @@ struct IngestSummary {
 // Loads one file in one transaction. accounts (may be empty) are upserted in the same transaction.
 // known_workspaces must include the accounts' workspaces. With rejects == nullptr the first bad row
 // rolls everything back and throws IngestError; otherwise bad rows go to rejects and the rest loads.
+// A file's rejects reach the log only once its load has committed.
 IngestSummary IngestEventFile(EventStore& store, const std::filesystem::path& events,
                               const std::vector<Workspace>& accounts,
                               const std::set<std::string>& known_workspaces, RejectLog* rejects);
