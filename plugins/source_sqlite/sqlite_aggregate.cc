@@ -1,41 +1,64 @@
-// SQL for aggregate requests against the embedded store's schema (sqlite_schema.cc).
+// Aggregation over the embedded store's two representations of the same events.
 #include "sqlite_aggregate.h"
 
 #include <algorithm>
+#include <unordered_map>
+
+#include "event_chunk.h"
+#include "sqlite_statement.h"
 
 namespace creditlens::sqlite {
 namespace {
 
 constexpr std::int64_t kMsPerHour = 3'600'000;
-
-// Column names come from this fixed table only.
-const char* ColumnOf(Dimension d) {
-  switch (d) {
-    case Dimension::kWorkspace:
-      return "workspace_id";
-    case Dimension::kCategory:
-      return "category";
-    case Dimension::kFeature:
-      return "feature";
-    case Dimension::kFolder:
-      return "folder";
-    case Dimension::kApiKey:
-      return "api_key";
-    case Dimension::kUser:
-      return "user_id";
-    case Dimension::kSource:
-      return "source";
-    case Dimension::kRun:
-      return "run_id";
-    case Dimension::kModule:
-      return "module";
-  }
-  return "workspace_id";
-}
+constexpr std::int64_t kMsPerQuarterHour = 900'000;
 
 bool InRollup(Dimension d) {
   return d == Dimension::kWorkspace || d == Dimension::kCategory || d == Dimension::kFeature;
 }
+
+// Rollup column names come from this fixed table only.
+const char* RollupColumn(Dimension d) {
+  switch (d) {
+    case Dimension::kCategory:
+      return "category";
+    case Dimension::kFeature:
+      return "feature";
+    default:
+      return "workspace_id";
+  }
+}
+
+ChunkText ChunkField(Dimension d) {
+  switch (d) {
+    case Dimension::kWorkspace:
+      return ChunkText::kWorkspace;
+    case Dimension::kCategory:
+      return ChunkText::kCategory;
+    case Dimension::kFeature:
+      return ChunkText::kFeature;
+    case Dimension::kFolder:
+      return ChunkText::kFolder;
+    case Dimension::kApiKey:
+      return ChunkText::kApiKey;
+    case Dimension::kUser:
+      return ChunkText::kUser;
+    case Dimension::kSource:
+      return ChunkText::kSource;
+    case Dimension::kRun:
+      return ChunkText::kRun;
+    case Dimension::kModule:
+      break;
+  }
+  return ChunkText::kModule;
+}
+
+std::int64_t FloorTo(std::int64_t ms, std::int64_t step) {
+  const std::int64_t q = ms / step;
+  return (ms % step != 0 && ms < 0 ? q - 1 : q) * step;
+}
+
+}  // namespace
 
 bool RollupAnswers(const AggregateRequest& r) {
   const bool hour_aligned = r.from_ms % kMsPerHour == 0 && r.to_ms % kMsPerHour == 0;
@@ -44,24 +67,14 @@ bool RollupAnswers(const AggregateRequest& r) {
          std::all_of(r.filters.begin(), r.filters.end(), [](const auto& f) { return InRollup(f.dimension); });
 }
 
-}  // namespace
-
-AggregateSql BuildAggregateSql(const AggregateRequest& request) {
-  AggregateSql out;
-  out.uses_rollup = RollupAnswers(request);
-  const char* time_column = out.uses_rollup ? "hour" : "ts";
-  std::string bucket = "0";
-  if (request.bucket == TimeBucket::kHourUtc) bucket = out.uses_rollup ? "hour" : "(ts / 3600000) * 3600000";
-  if (request.bucket == TimeBucket::kQuarterHourUtc) bucket = "(ts / 900000) * 900000";
-
+RollupSql BuildRollupSql(const AggregateRequest& request) {
+  RollupSql out;
   std::string& sql = out.sql;
-  sql = "SELECT " + bucket;
-  for (Dimension d : request.group_by) sql += std::string(", COALESCE(") + ColumnOf(d) + ", '')";
-  sql += out.uses_rollup ? ", SUM(credits), SUM(events) FROM rollup_hour"
-                         : ", SUM(credits), COUNT(*) FROM events";
-  sql += std::string(" WHERE ") + time_column + " >= ? AND " + time_column + " < ?";
+  sql = std::string("SELECT ") + (request.bucket == TimeBucket::kHourUtc ? "hour" : "0");
+  for (Dimension d : request.group_by) sql += std::string(", ") + RollupColumn(d);
+  sql += ", SUM(credits), SUM(events) FROM rollup_hour WHERE hour >= ? AND hour < ?";
   for (const DimensionFilter& filter : request.filters) {
-    sql += std::string(" AND COALESCE(") + ColumnOf(filter.dimension) + ", '') IN (";
+    sql += std::string(" AND ") + RollupColumn(filter.dimension) + " IN (";
     for (std::size_t i = 0; i < filter.values.size(); ++i) {
       sql += i == 0 ? "?" : ", ?";
       out.text_parameters.push_back(filter.values[i]);
@@ -71,6 +84,60 @@ AggregateSql BuildAggregateSql(const AggregateRequest& request) {
   sql += " GROUP BY 1";
   for (std::size_t i = 0; i < request.group_by.size(); ++i) sql += ", " + std::to_string(i + 2);
   return out;
+}
+
+void AggregateRollups(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows) {
+  const RollupSql query = BuildRollupSql(request);
+  Statement s(db, query.sql);
+  s.Bind(1, request.from_ms);
+  s.Bind(2, request.to_ms);
+  for (std::size_t i = 0; i < query.text_parameters.size(); ++i) {
+    s.Bind(static_cast<int>(i + 3), query.text_parameters[i]);
+  }
+  const int keys = static_cast<int>(request.group_by.size());
+  while (s.Step()) {
+    AggregateRow row;
+    row.bucket_start_ms = s.Int(0);
+    for (int k = 0; k < keys; ++k) row.keys.emplace_back(s.Text(k + 1));
+    row.credits = s.Int(keys + 1);
+    row.events = s.Int(keys + 2);
+    rows.push_back(std::move(row));
+  }
+}
+
+void AggregateChunks(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows) {
+  const std::int64_t step = request.bucket == TimeBucket::kHourUtc          ? kMsPerHour
+                            : request.bucket == TimeBucket::kQuarterHourUtc ? kMsPerQuarterHour
+                                                                            : 0;
+  std::unordered_map<std::string, std::size_t> index;  // bucket and keys -> position in rows
+  std::string key;
+  ChunkEvent e;
+  Statement chunks(db, "SELECT data FROM event_chunks WHERE ts_max >= ? AND ts_min < ?");
+  chunks.Bind(1, request.from_ms);
+  chunks.Bind(2, request.to_ms);
+  while (chunks.Step()) {
+    EventChunkReader reader(chunks.Blob(0));
+    while (reader.Next(e)) {
+      if (e.ts_ms < request.from_ms || e.ts_ms >= request.to_ms) continue;
+      const bool kept =
+          std::all_of(request.filters.begin(), request.filters.end(), [&](const DimensionFilter& f) {
+            const std::string_view value = e[ChunkField(f.dimension)];
+            return std::find(f.values.begin(), f.values.end(), value) != f.values.end();
+          });
+      if (!kept) continue;
+      const std::int64_t bucket = step ? FloorTo(e.ts_ms, step) : 0;
+      key.assign(reinterpret_cast<const char*>(&bucket), sizeof bucket);
+      for (Dimension d : request.group_by) (key += e[ChunkField(d)]) += '\x1f';
+      auto [it, added] = index.try_emplace(key, rows.size());
+      if (added) {
+        AggregateRow& row = rows.emplace_back();
+        row.bucket_start_ms = bucket;
+        for (Dimension d : request.group_by) row.keys.emplace_back(e[ChunkField(d)]);
+      }
+      rows[it->second].credits += e.credits;
+      ++rows[it->second].events;
+    }
+  }
 }
 
 }  // namespace creditlens::sqlite

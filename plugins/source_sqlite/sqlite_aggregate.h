@@ -1,6 +1,8 @@
-// Builds the SQL of an aggregate request: read from the hourly rollups when they can answer it
-// exactly, from the raw events otherwise. User values are always bound, never spliced.
+// Answers an aggregate request: with SQL on the hourly rollups when they can answer it exactly, or
+// by decoding the event chunks overlapping the range. User values are bound, never spliced.
 #pragma once
+
+#include <sqlite3.h>
 
 #include <string>
 #include <vector>
@@ -9,12 +11,17 @@
 
 namespace creditlens::sqlite {
 
-struct AggregateSql {
+// True when rollup_hour holds the answer: only workspace, category and feature are grouped or
+// filtered, the bucket is none or hours, and the range is whole hours.
+bool RollupAnswers(const AggregateRequest& request);
+
+struct RollupSql {
   std::string sql;
   std::vector<std::string> text_parameters;  // bound after the two time bounds, in order
-  bool uses_rollup = false;
 };
+RollupSql BuildRollupSql(const AggregateRequest& request);
 
-AggregateSql BuildAggregateSql(const AggregateRequest& request);
+void AggregateRollups(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows);
+void AggregateChunks(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows);
 
 }  // namespace creditlens::sqlite

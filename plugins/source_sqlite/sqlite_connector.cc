@@ -152,22 +152,11 @@ Status SqliteConnector::LoadAccounts(std::vector<Workspace>& workspaces) noexcep
 
 Status SqliteConnector::Aggregate(const AggregateRequest& request, std::vector<AggregateRow>& rows) noexcept {
   return Guard([&] {
-    const AggregateSql query = BuildAggregateSql(request);
-    Statement s(db_, query.sql);
-    s.Bind(1, request.from_ms);
-    s.Bind(2, request.to_ms);
-    for (std::size_t i = 0; i < query.text_parameters.size(); ++i) {
-      s.Bind(static_cast<int>(i + 3), query.text_parameters[i]);
-    }
     rows.clear();
-    const int keys = static_cast<int>(request.group_by.size());
-    while (s.Step()) {
-      AggregateRow row;
-      row.bucket_start_ms = s.Int(0);
-      for (int k = 0; k < keys; ++k) row.keys.emplace_back(s.Text(k + 1));
-      row.credits = s.Int(keys + 1);
-      row.events = s.Int(keys + 2);
-      rows.push_back(std::move(row));
+    if (RollupAnswers(request)) {
+      AggregateRollups(db_, request, rows);
+    } else {
+      AggregateChunks(db_, request, rows);
     }
   });
 }

@@ -99,10 +99,10 @@ TEST_F(SqliteConnectorTest, RollupsAndRawEventsGiveTheSameAnswer) {
   Load(events);
   const AggregateRequest by_hour{
       kT0, kT0 + 72 * kHour, {}, {Dimension::kWorkspace, Dimension::kFeature}, TimeBucket::kHourUtc};
-  ASSERT_TRUE(BuildAggregateSql(by_hour).uses_rollup);
+  ASSERT_TRUE(RollupAnswers(by_hour));
   AggregateRequest raw = by_hour;
   raw.filters.push_back({Dimension::kApiKey, {"k1", ""}});  // matches everything but forces the raw path
-  ASSERT_FALSE(BuildAggregateSql(raw).uses_rollup);
+  ASSERT_FALSE(RollupAnswers(raw));
   const auto from_rollup = Aggregate(by_hour);
   const auto from_events = Aggregate(raw);
   ASSERT_EQ(from_rollup.size(), from_events.size());

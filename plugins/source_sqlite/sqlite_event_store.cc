@@ -1,4 +1,5 @@
-// Loads into the embedded store through prepared statements inside one transaction per load.
+// Loads into the embedded store through prepared statements inside one transaction per load:
+// per event one small id insert; per batch one chunk insert; per load bulk rollup merges.
 #include "sqlite_event_store.h"
 
 #include <chrono>
@@ -31,14 +32,11 @@ SqliteEventStore::~SqliteEventStore() {
 }
 
 void SqliteEventStore::Prepare() {
-  if (insert_event_) return;
-  insert_event_ =
-      std::make_unique<Statement>(db_,
-                                  "INSERT OR IGNORE INTO events(id, ts, workspace_id, category, feature, "
-                                  "credits, quantity, unit, folder, "
-                                  "api_key, user_id, source, run_id, module, data_bytes, load_id) "
-                                  "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
-  find_load_of_event_ = std::make_unique<Statement>(db_, "SELECT load_id FROM events WHERE id = ?");
+  if (insert_id_) return;
+  insert_id_ = std::make_unique<Statement>(db_, "INSERT OR IGNORE INTO event_ids(id, load_id) VALUES(?, ?)");
+  find_load_of_id_ = std::make_unique<Statement>(db_, "SELECT load_id FROM event_ids WHERE id = ?");
+  insert_chunk_ = std::make_unique<Statement>(
+      db_, "INSERT INTO event_chunks(load_id, ts_min, ts_max, events, data) VALUES(?, ?, ?, ?, ?)");
   merge_rollup_ = std::make_unique<Statement>(
       db_,
       "INSERT INTO rollup_hour(hour, workspace_id, category, feature, credits, events) VALUES(?,?,?,?,?,?) "
@@ -126,48 +124,44 @@ Status SqliteEventStore::UpsertAccounts(const std::vector<Workspace>& workspaces
 }
 
 WriteOutcome SqliteEventStore::Insert(const UsageEvent& e) {
-  Statement& s = *insert_event_;
+  Statement& s = *insert_id_;
   s.Reset();
   s.Bind(1, e.id);
-  s.Bind(2, e.ts_ms);
-  s.Bind(3, e.workspace_id);
-  s.Bind(4, e.category);
-  s.Bind(5, e.feature);
-  s.Bind(6, e.credits);
-  if (e.quantity) {
-    s.Bind(7, *e.quantity);
-  } else {
-    s.BindNull(7);
-  }
-  s.BindOrNull(8, e.unit);
-  s.BindOrNull(9, e.folder);
-  s.BindOrNull(10, e.api_key);
-  s.BindOrNull(11, e.user_id);
-  s.BindOrNull(12, e.source);
-  s.BindOrNull(13, e.run_id);
-  s.BindOrNull(14, e.module);
-  if (e.data_bytes) {
-    s.Bind(15, *e.data_bytes);
-  } else {
-    s.BindNull(15);
-  }
-  s.Bind(16, load_id_);
+  s.Bind(2, load_id_);
   s.Step();
   if (sqlite3_changes(db_) == 0) {
-    Statement& find = *find_load_of_event_;
+    Statement& find = *find_load_of_id_;
     find.Reset();
     find.Bind(1, e.id);
     find.Step();
     return find.Int(0) == load_id_ ? WriteOutcome::kDuplicateInLoad : WriteOutcome::kAlreadyStored;
   }
-  scratch_key_.hour = HourOf(e.ts_ms);
-  scratch_key_.workspace_id = e.workspace_id;
-  scratch_key_.category = e.category;
-  scratch_key_.feature = e.feature;
-  RollupSum& sum = pending_rollups_[scratch_key_];
-  sum.credits += e.credits;
-  ++sum.events;
+  chunk_.Add(e);
+  const std::int64_t hour = HourOf(e.ts_ms);
+  if (!last_sum_ || last_key_.hour != hour || last_key_.workspace_id != e.workspace_id ||
+      last_key_.category != e.category || last_key_.feature != e.feature) {
+    last_key_.hour = hour;
+    last_key_.workspace_id = e.workspace_id;
+    last_key_.category = e.category;
+    last_key_.feature = e.feature;
+    last_sum_ = &pending_rollups_[last_key_];
+  }
+  last_sum_->credits += e.credits;
+  ++last_sum_->events;
   return WriteOutcome::kInserted;
+}
+
+void SqliteEventStore::WriteChunk() {
+  if (chunk_.empty()) return;
+  Statement& s = *insert_chunk_;
+  s.Reset();
+  s.Bind(1, load_id_);
+  s.Bind(2, chunk_.ts_min());
+  s.Bind(3, chunk_.ts_max());
+  s.Bind(4, std::int64_t{chunk_.count()});
+  const std::string data = chunk_.Finish();
+  s.BindBlob(5, data);
+  s.Step();
 }
 
 Status SqliteEventStore::WriteBatch(std::span<const UsageEvent> events,
@@ -177,6 +171,7 @@ Status SqliteEventStore::WriteBatch(std::span<const UsageEvent> events,
     outcomes.clear();
     outcomes.reserve(events.size());
     for (const UsageEvent& e : events) outcomes.push_back(Insert(e));
+    WriteChunk();
     if (pending_rollups_.size() > kMaxPendingRollups) FlushRollups();
   });
 }
@@ -194,6 +189,7 @@ void SqliteEventStore::FlushRollups() {
     s.Step();
   }
   pending_rollups_.clear();
+  last_sum_ = nullptr;
 }
 
 Status SqliteEventStore::CommitLoad() noexcept {
@@ -207,6 +203,8 @@ Status SqliteEventStore::CommitLoad() noexcept {
 
 void SqliteEventStore::RollbackLoad() noexcept {
   pending_rollups_.clear();
+  last_sum_ = nullptr;
+  chunk_.Finish();  // drops what a failed batch had added
   if (in_load_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   in_load_ = false;
 }

@@ -1,4 +1,5 @@
-// EventStore on the embedded SQLite store: a load is one transaction; inserted events feed the hourly
+// EventStore on the embedded SQLite store: a load is one transaction. Each event's id goes into
+// event_ids (idempotency); the inserted events of a batch become one chunk, and feed the hourly
 // rollups, which are merged into rollup_hour in bulk rather than per event.
 #pragma once
 
@@ -10,6 +11,7 @@
 #include <unordered_map>
 
 #include "creditlens/source_connector.h"
+#include "event_chunk.h"
 #include "sqlite_statement.h"
 
 namespace creditlens::sqlite {
@@ -41,15 +43,20 @@ class SqliteEventStore final : public EventStore {
 
   void Prepare();
   WriteOutcome Insert(const UsageEvent& event);
+  void WriteChunk();
   void FlushRollups();
   void WriteWorkspace(const Workspace& workspace);
 
   sqlite3* db_;
   std::int64_t load_id_ = 0;
   bool in_load_ = false;
-  std::unique_ptr<Statement> insert_event_, find_load_of_event_, merge_rollup_;
+  std::unique_ptr<Statement> insert_id_, find_load_of_id_, insert_chunk_, merge_rollup_;
+  EventChunkWriter chunk_;
   std::unordered_map<RollupKey, RollupSum, RollupKeyHash> pending_rollups_;
-  RollupKey scratch_key_;
+  // The last key's sum: consecutive events mostly share hour, workspace and feature. Element
+  // pointers of an unordered_map stay valid until the element is erased (FlushRollups resets it).
+  RollupKey last_key_;
+  RollupSum* last_sum_ = nullptr;
 };
 
 }  // namespace creditlens::sqlite

@@ -1,5 +1,5 @@
-// Schema of the embedded store (docs/store.md). Credits and quantities are integer micro-units;
-// timestamps are UTC epoch milliseconds.
+// Schema of the embedded store (docs/store.md). Credits are integer micro-credits; timestamps are UTC
+// epoch milliseconds.
 #include "sqlite_schema.h"
 
 #include <string>
@@ -13,13 +13,14 @@ constexpr char kCreateTables[] = R"SQL(
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS loads(
   load_id INTEGER PRIMARY KEY, source TEXT NOT NULL, started_at INTEGER NOT NULL);
--- Keyed by id alone: one B-tree serves both storage and the idempotency check.
-CREATE TABLE IF NOT EXISTS events(
-  id TEXT PRIMARY KEY, ts INTEGER NOT NULL, workspace_id TEXT NOT NULL, category TEXT NOT NULL,
-  feature TEXT NOT NULL, credits INTEGER NOT NULL, quantity INTEGER, unit TEXT, folder TEXT,
-  api_key TEXT, user_id TEXT, source TEXT, run_id TEXT, module TEXT, data_bytes INTEGER,
-  load_id INTEGER NOT NULL) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS events_by_time ON events(ts);
+-- Raw events, a chunk per written batch (event_chunk.h); data is last so that scanning the time
+-- bounds never reads the BLOB's pages.
+CREATE TABLE IF NOT EXISTS event_chunks(
+  chunk_id INTEGER PRIMARY KEY, load_id INTEGER NOT NULL, ts_min INTEGER NOT NULL,
+  ts_max INTEGER NOT NULL, events INTEGER NOT NULL, data BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS event_chunks_by_time ON event_chunks(ts_max);
+-- Every stored id and the load that stored it: ingest is idempotent on id.
+CREATE TABLE IF NOT EXISTS event_ids(id TEXT PRIMARY KEY, load_id INTEGER NOT NULL) WITHOUT ROWID;
 -- Credits per UTC hour, workspace and feature: a year of dashboards reads these, not the events.
 CREATE TABLE IF NOT EXISTS rollup_hour(
   hour INTEGER NOT NULL, workspace_id TEXT NOT NULL, category TEXT NOT NULL, feature TEXT NOT NULL,

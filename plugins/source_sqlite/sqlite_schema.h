@@ -1,11 +1,12 @@
-// The embedded store's tables: raw events, hourly rollups beside them, accounts, and loads.
+// The embedded store's tables: event chunks and their id index, hourly rollups beside them,
+// accounts, and loads.
 #pragma once
 
 #include <sqlite3.h>
 
 namespace creditlens::sqlite {
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // Creates the tables on a new store and checks the version of an existing one.
 void EnsureSchema(sqlite3* db);

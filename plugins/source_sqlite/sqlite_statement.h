@@ -39,6 +39,9 @@ class Statement {
     }
   }
   void Bind(int index, std::int64_t value) { sqlite3_bind_int64(stmt_, index, value); }
+  void BindBlob(int index, std::string_view bytes) {
+    sqlite3_bind_blob64(stmt_, index, bytes.data(), bytes.size(), SQLITE_STATIC);
+  }
   void BindNull(int index) { sqlite3_bind_null(stmt_, index); }
 
   // Steps once: true while a row is available, false when done. Throws on error.
@@ -52,6 +55,11 @@ class Statement {
   void Reset() { sqlite3_reset(stmt_); }
   std::int64_t Int(int column) const { return sqlite3_column_int64(stmt_, column); }
   bool IsNull(int column) const { return sqlite3_column_type(stmt_, column) == SQLITE_NULL; }
+  std::string_view Blob(int column) const {
+    const void* data = sqlite3_column_blob(stmt_, column);
+    return data ? std::string_view(static_cast<const char*>(data), sqlite3_column_bytes(stmt_, column))
+                : std::string_view{};
+  }
   std::string_view Text(int column) const {
     const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, column));
     return text ? std::string_view(text, sqlite3_column_bytes(stmt_, column)) : std::string_view{};

@@ -5,7 +5,7 @@ import os
 import unittest
 from decimal import Decimal
 
-from support import generate, micro, read_events, run, store_totals, temp_dir
+from support import generate, micro, raw_total, read_events, run, store_totals, temp_dir
 
 HEADER = "id,ts,workspace_id,category,feature,credits,quantity,unit,folder,api_key,user_id,source,run_id,module,data_bytes\n"
 
@@ -29,10 +29,12 @@ class IngestTest(unittest.TestCase):
 
     def test_totals_are_exact_and_reingest_adds_nothing(self):
         expected = sum((e["credits"] for e in read_events(self.events)), Decimal(0))
-        self.assertEqual(store_totals(self.store), (5000, micro(expected), micro(expected)))
+        self.assertEqual(store_totals(self.store), (5000, 5000, micro(expected)))
+        self.assertEqual(raw_total(self.store), expected)
         again = run("ingest", self.events, "--store", self.store)
         self.assertIn("5000 rows, 0 new, 5000 already stored, 0 rejected", again.stdout)
-        self.assertEqual(store_totals(self.store), (5000, micro(expected), micro(expected)))
+        self.assertEqual(store_totals(self.store), (5000, 5000, micro(expected)))
+        self.assertEqual(raw_total(self.store), expected)
 
     def test_json_lines_load_the_same_events(self):
         jsonl_dir = os.path.join(self.dir, "jsonl")
@@ -85,14 +87,13 @@ class IngestTest(unittest.TestCase):
         self.assert_rejected("".join(lines), "20002: field 'credits'")
 
     def test_skip_invalid_loads_the_good_rows_and_keeps_the_rejects(self):
-        before_count, before_credits, _ = store_totals(self.store)
+        before_count, before_chunked, before_credits = store_totals(self.store)
         path = self.write("mixed.csv", HEADER + row("g1") + row("b1", credits="-1") + row("g2", credits="2") +
                           row("b2", ws="nope") + row("g1") + 'b3,"broken\n')
         rejects = os.path.join(self.dir, "rejects.jsonl")
         result = run("ingest", path, "--store", self.store, "--skip-invalid", rejects)
         self.assertIn("6 rows, 2 new, 0 already stored, 4 rejected", result.stdout)
-        count, credits, rollup = store_totals(self.store)
-        self.assertEqual((count, credits, rollup), (before_count + 2, before_credits + 3_500_000, before_credits + 3_500_000))
+        self.assertEqual(store_totals(self.store), (before_count + 2, before_chunked + 2, before_credits + 3_500_000))
         with open(rejects) as f:
             records = [json.loads(line) for line in f]
         self.assertEqual([(r["line"], r["field"]) for r in records],

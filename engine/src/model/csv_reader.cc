@@ -25,86 +25,95 @@ bool CsvReader::Fill() {
   return end_ > 0;
 }
 
-int CsvReader::Get() {
-  if (pos_ == end_ && !Fill()) return EOF;
-  const char c = buffer_[pos_++];
-  ++bytes_consumed_;
-  raw_.push_back(c);
-  if (c == '\n') ++line_;
-  return static_cast<unsigned char>(c);
+bool CsvReader::ReadLine(std::string& out) {
+  const std::size_t start = out.size();
+  bool read_any = false;
+  for (;;) {
+    if (pos_ == end_ && !Fill()) {
+      if (!read_any) return false;
+      break;  // a last line without a line break
+    }
+    read_any = true;
+    const char* begin = buffer_.data() + pos_;
+    const auto* newline = static_cast<const char*>(std::memchr(begin, '\n', end_ - pos_));
+    const std::size_t length = newline ? static_cast<std::size_t>(newline - begin) : end_ - pos_;
+    out.append(begin, length);
+    const std::size_t consumed = length + (newline ? 1 : 0);
+    pos_ += consumed;
+    bytes_consumed_ += consumed;
+    if (newline) break;
+  }
+  ++line_;
+  if (out.size() > start && out.back() == '\r') out.pop_back();
+  return true;
 }
 
-int CsvReader::Peek() {
-  if (pos_ == end_ && !Fill()) return EOF;
-  return static_cast<unsigned char>(buffer_[pos_]);
+void CsvReader::ParseRecord(std::string& error) {
+  std::size_t pos = 0;
+  for (;;) {
+    if (pos < raw_.size() && raw_[pos] == '"') {
+      // Quoted: runs to the closing quote, across line breaks; "" stands for one quote.
+      const std::size_t start = values_.size();
+      ++pos;
+      for (;;) {
+        const std::size_t quote = raw_.find('"', pos);
+        if (quote == std::string::npos) {
+          values_.append(raw_, pos);
+          values_ += '\n';
+          raw_ += '\n';
+          pos = raw_.size();
+          if (!ReadLine(raw_)) {
+            raw_.pop_back();
+            values_.pop_back();
+            error = "unterminated quoted field";
+            fields_.push_back({true, start, values_.size() - start});
+            return;
+          }
+          continue;
+        }
+        values_.append(raw_, pos, quote - pos);
+        if (quote + 1 < raw_.size() && raw_[quote + 1] == '"') {
+          values_ += '"';
+          pos = quote + 2;
+          continue;
+        }
+        pos = quote + 1;
+        break;
+      }
+      fields_.push_back({true, start, values_.size() - start});
+      if (pos == raw_.size()) return;
+      if (raw_[pos] != ',') {
+        error = "unexpected character after a closing quote (expected ',' or end of line)";
+        return;
+      }
+      ++pos;
+      continue;
+    }
+    const std::size_t comma = raw_.find(',', pos);
+    const std::size_t end = comma == std::string::npos ? raw_.size() : comma;
+    if (std::memchr(raw_.data() + pos, '"', end - pos) != nullptr) {
+      error = "quote inside an unquoted field (quote the whole field and double the quote)";
+    }
+    fields_.push_back({false, pos, end - pos});
+    if (comma == std::string::npos) return;
+    pos = comma + 1;
+  }
 }
 
 bool CsvReader::Next(CsvRecord& record) {
   for (;;) {
-    values_.clear();
     raw_.clear();
-    field_ends_.clear();
+    values_.clear();
+    fields_.clear();
     record.error.clear();
     record.line = line_;
-    int c = Peek();
-    if (c == EOF) return false;
-    if (c == '\n' || c == '\r') {  // blank line
-      Get();
-      if (c == '\r' && Peek() == '\n') Get();
-      continue;
-    }
-    bool end_of_record = false;
-    while (!end_of_record) {
-      c = Get();
-      if (c == '"' && (field_ends_.empty() ? values_.empty() : values_.size() == field_ends_.back())) {
-        // Quoted field: runs to the closing quote; "" stands for one quote.
-        for (;;) {
-          c = Get();
-          if (c == EOF) {
-            record.error = "unterminated quoted field";
-            end_of_record = true;
-            break;
-          }
-          if (c == '"') {
-            if (Peek() != '"') break;
-            Get();
-          }
-          values_.push_back(static_cast<char>(c));
-        }
-        if (end_of_record) break;
-        c = Get();
-        if (c != ',' && c != '\n' && c != '\r' && c != EOF) {
-          record.error = "unexpected character after a closing quote (expected ',' or end of line)";
-          while (c != '\n' && c != EOF) c = Get();
-        }
-      }
-      switch (c) {
-        case ',':
-          field_ends_.push_back(values_.size());
-          break;
-        case '\r':
-          if (Peek() == '\n') Get();
-          [[fallthrough]];
-        case '\n':
-        case EOF:
-          field_ends_.push_back(values_.size());
-          end_of_record = true;
-          break;
-        case '"':
-          record.error = "quote inside an unquoted field (quote the whole field and double the quote)";
-          values_.push_back('"');
-          break;
-        default:
-          values_.push_back(static_cast<char>(c));
-      }
-    }
-    while (!raw_.empty() && (raw_.back() == '\n' || raw_.back() == '\r')) raw_.pop_back();
+    if (!ReadLine(raw_)) return false;
+    if (raw_.empty()) continue;  // blank line
+    ParseRecord(record.error);
     record.raw = raw_;
     record.fields.clear();
-    std::size_t start = 0;
-    for (std::size_t end : field_ends_) {
-      record.fields.emplace_back(values_.data() + start, end - start);
-      start = end;
+    for (const FieldRef& f : fields_) {
+      record.fields.emplace_back((f.unescaped ? values_.data() : raw_.data()) + f.begin, f.length);
     }
     return true;
   }

@@ -30,9 +30,16 @@ class CsvReader {
   std::uint64_t file_size() const { return file_size_; }
 
  private:
-  int Get();   // next byte, or EOF
-  int Peek();  // next byte without consuming it, or EOF
+  // Where a parsed field's text is: in raw_ as it stood (unquoted) or in values_ (unquoted from quotes).
+  struct FieldRef {
+    bool unescaped;
+    std::size_t begin, length;
+  };
+
   bool Fill();
+  // Appends the next physical line, without its line break, to out; false at the end of the file.
+  bool ReadLine(std::string& out);
+  void ParseRecord(std::string& error);
 
   struct FileCloser {
     void operator()(std::FILE* f) const { std::fclose(f); }
@@ -42,9 +49,9 @@ class CsvReader {
   std::size_t pos_ = 0, end_ = 0;
   std::uint64_t bytes_consumed_ = 0, file_size_ = 0;
   std::uint64_t line_ = 1;
-  std::string values_;  // unquoted field values of the current record, back to back
-  std::string raw_;
-  std::vector<std::size_t> field_ends_;
+  std::string raw_;     // the current record as it stood in the file
+  std::string values_;  // quoted fields of the current record, unquoted, back to back
+  std::vector<FieldRef> fields_;
 };
 
 }  // namespace creditlens::model

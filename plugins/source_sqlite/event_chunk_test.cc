@@ -1,0 +1,75 @@
+#include "event_chunk.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace creditlens::sqlite {
+namespace {
+
+UsageEvent Sample(int i) {
+  UsageEvent e;
+  e.id = "ev" + std::to_string(i);
+  e.ts_ms = 1'767'225'600'000 + (i % 7) * 1000 - (i % 3) * 5000;  // not monotonic: deltas go both ways
+  e.workspace_id = i % 2 ? "ws1" : "ws2";
+  e.category = "deploy";
+  e.feature = i % 3 ? "inference" : "storage";
+  e.credits = 1'000'000 + i;
+  if (i % 4) e.quantity = i * 10;
+  if (i % 5 == 0) e.data_bytes = std::int64_t{1} << 40;
+  e.folder = i % 2 ? "/prod/eu" : "";
+  e.api_key = "key" + std::to_string(i % 3);
+  e.run_id = "run-" + std::to_string(i / 10);
+  return e;
+}
+
+TEST(EventChunk, RoundTripsEveryField) {
+  EventChunkWriter writer;
+  for (int i = 0; i < 1000; ++i) writer.Add(Sample(i));
+  EXPECT_EQ(writer.count(), 1000u);
+  const std::string bytes = writer.Finish();
+  EXPECT_TRUE(writer.empty());
+  EXPECT_LT(bytes.size(), 1000u * 40) << "repeated text is stored once per chunk";
+
+  EventChunkReader reader(bytes);
+  ASSERT_EQ(reader.count(), 1000u);
+  ChunkEvent e;
+  for (int i = 0; i < 1000; ++i) {
+    ASSERT_TRUE(reader.Next(e));
+    const UsageEvent want = Sample(i);
+    EXPECT_EQ(e.id, want.id);
+    EXPECT_EQ(e.ts_ms, want.ts_ms);
+    EXPECT_EQ(e.credits, want.credits);
+    EXPECT_EQ(e.quantity, want.quantity.value_or(-1));
+    EXPECT_EQ(e.data_bytes, want.data_bytes.value_or(-1));
+    EXPECT_EQ(e[ChunkText::kWorkspace], want.workspace_id);
+    EXPECT_EQ(e[ChunkText::kFeature], want.feature);
+    EXPECT_EQ(e[ChunkText::kFolder], want.folder);
+    EXPECT_EQ(e[ChunkText::kApiKey], want.api_key);
+    EXPECT_EQ(e[ChunkText::kRun], want.run_id);
+    EXPECT_EQ(e[ChunkText::kModule], "");
+  }
+  EXPECT_FALSE(reader.Next(e));
+}
+
+TEST(EventChunk, CorruptBytesAreAnErrorNotACrash) {
+  EventChunkWriter writer;
+  for (int i = 0; i < 50; ++i) writer.Add(Sample(i));
+  const std::string bytes = writer.Finish();
+  EXPECT_THROW(EventChunkReader("nonsense"), std::runtime_error);
+  std::mt19937_64 random(7);
+  for (int trial = 0; trial < 200; ++trial) {
+    std::string damaged = bytes.substr(0, random() % bytes.size());
+    if (trial % 2) damaged[4 + random() % (damaged.size() > 4 ? damaged.size() - 4 : 1)] ^= 0x5a;
+    try {
+      EventChunkReader reader(damaged);
+      ChunkEvent e;
+      while (reader.Next(e)) {
+      }
+    } catch (const std::runtime_error&) {
+    }
+  }
+}
+
+}  // namespace
+}  // namespace creditlens::sqlite
