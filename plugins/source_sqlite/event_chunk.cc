@@ -28,8 +28,10 @@ std::int64_t UnZigZag(std::uint64_t value) {
   return static_cast<std::int64_t>(value >> 1) ^ -static_cast<std::int64_t>(value & 1);
 }
 
-const std::string& TextOf(const UsageEvent& e, std::size_t field) {
-  switch (static_cast<ChunkText>(field)) {
+}  // namespace
+
+const std::string& TextField(const UsageEvent& e, ChunkText field) {
+  switch (field) {
     case ChunkText::kWorkspace:
       return e.workspace_id;
     case ChunkText::kCategory:
@@ -54,20 +56,21 @@ const std::string& TextOf(const UsageEvent& e, std::size_t field) {
   return e.module;
 }
 
-}  // namespace
-
-std::uint32_t EventChunkWriter::Intern(std::size_t field, const std::string& text) {
-  if (text.empty()) return 0;
-  LastText& last = last_[field];
-  if (last.index != 0 && last.text == text) return last.index;
-  const auto [it, added] = index_.try_emplace(text, static_cast<std::uint32_t>(dictionary_.size() + 1));
-  if (added) dictionary_.push_back(it->first);  // node-based map: the key's address is stable
-  last.text = text;
-  last.index = it->second;
-  return it->second;
+std::uint32_t EventChunkWriter::IndexOf(std::uint32_t code, const TextCodes& texts) {
+  if (code == 0) return 0;
+  if (code >= index_of_code_.size()) {
+    index_of_code_.resize(code + 1024);
+    stamp_of_code_.resize(code + 1024);
+  }
+  if (stamp_of_code_[code] != stamp_) {
+    stamp_of_code_[code] = stamp_;
+    dictionary_.push_back(texts.Text(code));
+    index_of_code_[code] = static_cast<std::uint32_t>(dictionary_.size());
+  }
+  return index_of_code_[code];
 }
 
-void EventChunkWriter::Add(const UsageEvent& e) {
+void EventChunkWriter::Add(const UsageEvent& e, const EventTextCodes& codes, const TextCodes& texts) {
   if (count_ == 0) {
     ts_min_ = ts_max_ = e.ts_ms;
     previous_ts_ = 0;  // the first delta is the timestamp itself
@@ -81,8 +84,7 @@ void EventChunkWriter::Add(const UsageEvent& e) {
   PutVarint(rows_, static_cast<std::uint64_t>(e.credits));
   PutVarint(rows_, e.quantity ? static_cast<std::uint64_t>(*e.quantity) + 1 : 0);
   PutVarint(rows_, e.data_bytes ? static_cast<std::uint64_t>(*e.data_bytes) + 1 : 0);
-  for (std::size_t field = 0; field < kChunkTextFields; ++field)
-    PutVarint(rows_, Intern(field, TextOf(e, field)));
+  for (const std::uint32_t code : codes) PutVarint(rows_, IndexOf(code, texts));
   ++count_;
 }
 
@@ -97,8 +99,7 @@ std::string EventChunkWriter::Finish() {
   out += rows_;
   rows_.clear();
   dictionary_.clear();
-  index_.clear();
-  for (LastText& last : last_) last.index = 0;
+  ++stamp_;
   count_ = 0;
   return out;
 }

@@ -9,10 +9,10 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "creditlens/usage_event.h"
+#include "text_codes.h"
 
 namespace creditlens::sqlite {
 
@@ -42,9 +42,15 @@ struct ChunkEvent {
   std::string_view operator[](ChunkText field) const { return text[static_cast<std::size_t>(field)]; }
 };
 
+const std::string& TextField(const UsageEvent& event, ChunkText field);
+
+// The code of each text field of one event, in ChunkText order.
+using EventTextCodes = std::array<std::uint32_t, kChunkTextFields>;
+
 class EventChunkWriter {
  public:
-  void Add(const UsageEvent& event);
+  // codes are the event's text fields interned in texts, which must outlive the next Finish().
+  void Add(const UsageEvent& event, const EventTextCodes& codes, const TextCodes& texts);
   bool empty() const { return count_ == 0; }
   std::uint32_t count() const { return count_; }
   std::int64_t ts_min() const { return ts_min_; }
@@ -53,18 +59,13 @@ class EventChunkWriter {
   std::string Finish();
 
  private:
-  std::uint32_t Intern(std::size_t field, const std::string& text);
+  std::uint32_t IndexOf(std::uint32_t code, const TextCodes& texts);
 
-  // The last text and index of each field: consecutive events mostly repeat them, and a compare
-  // is cheaper than a hash lookup.
-  struct LastText {
-    std::string text;
-    std::uint32_t index = 0;
-  };
-  std::array<LastText, kChunkTextFields> last_;
   std::string rows_;
   std::vector<std::string_view> dictionary_;
-  std::unordered_map<std::string, std::uint32_t> index_;
+  // Chunk dictionary index by text code; an entry counts only if its stamp is this chunk's.
+  std::vector<std::uint32_t> index_of_code_, stamp_of_code_;
+  std::uint32_t stamp_ = 1;
   std::uint32_t count_ = 0;
   std::int64_t previous_ts_ = 0, ts_min_ = 0, ts_max_ = 0;
 };

@@ -23,9 +23,18 @@ UsageEvent Sample(int i) {
   return e;
 }
 
+// Adds an event with its text fields interned in texts.
+void Add(EventChunkWriter& writer, TextCodes& texts, const UsageEvent& e) {
+  EventTextCodes codes;
+  for (std::size_t f = 0; f < kChunkTextFields; ++f)
+    codes[f] = texts.Code(TextField(e, static_cast<ChunkText>(f)));
+  writer.Add(e, codes, texts);
+}
+
 TEST(EventChunk, RoundTripsEveryField) {
   EventChunkWriter writer;
-  for (int i = 0; i < 1000; ++i) writer.Add(Sample(i));
+  TextCodes texts;
+  for (int i = 0; i < 1000; ++i) Add(writer, texts, Sample(i));
   EXPECT_EQ(writer.count(), 1000u);
   const std::string bytes = writer.Finish();
   EXPECT_TRUE(writer.empty());
@@ -50,11 +59,19 @@ TEST(EventChunk, RoundTripsEveryField) {
     EXPECT_EQ(e[ChunkText::kModule], "");
   }
   EXPECT_FALSE(reader.Next(e));
+
+  // A second chunk from the same writer has its own dictionary.
+  Add(writer, texts, Sample(1));
+  EventChunkReader second(writer.Finish());
+  ASSERT_TRUE(second.Next(e));
+  EXPECT_EQ(e[ChunkText::kFolder], "/prod/eu");
+  EXPECT_EQ(e[ChunkText::kApiKey], "key1");
 }
 
 TEST(EventChunk, CorruptBytesAreAnErrorNotACrash) {
   EventChunkWriter writer;
-  for (int i = 0; i < 50; ++i) writer.Add(Sample(i));
+  TextCodes texts;
+  for (int i = 0; i < 50; ++i) Add(writer, texts, Sample(i));
   const std::string bytes = writer.Finish();
   EXPECT_THROW(EventChunkReader("nonsense"), std::runtime_error);
   std::mt19937_64 random(7);

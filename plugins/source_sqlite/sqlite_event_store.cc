@@ -2,8 +2,10 @@
 // per event one small id insert; per batch one chunk insert; per load bulk rollup merges.
 #include "sqlite_event_store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <functional>
+#include <future>
 
 namespace creditlens::sqlite {
 namespace {
@@ -11,6 +13,8 @@ namespace {
 constexpr std::int64_t kMsPerHour = 3'600'000;
 // Rollup sums kept in memory before they are merged into rollup_hour; bounds the load's memory.
 constexpr std::size_t kMaxPendingRollups = 50'000;
+// Distinct chunk texts (run ids, mostly) remembered before they are forgotten between two chunks.
+constexpr std::size_t kMaxTextCodes = 200'000;
 
 std::int64_t HourOf(std::int64_t ts_ms) {
   const std::int64_t hour = ts_ms / kMsPerHour;
@@ -20,11 +24,10 @@ std::int64_t HourOf(std::int64_t ts_ms) {
 }  // namespace
 
 std::size_t SqliteEventStore::RollupKeyHash::operator()(const RollupKey& k) const {
-  std::size_t h = std::hash<std::int64_t>{}(k.hour);
-  for (const std::string* s : {&k.workspace_id, &k.category, &k.feature}) {
-    h ^= std::hash<std::string>{}(*s) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
-  }
-  return h;
+  std::uint64_t h = static_cast<std::uint64_t>(k.hour / kMsPerHour) * 0x9e3779b97f4a7c15ULL;
+  for (const std::uint32_t code : {k.workspace, k.category, k.feature})
+    h = (h ^ code) * 0xff51afd7ed558ccdULL;
+  return static_cast<std::size_t>(h ^ (h >> 32));
 }
 
 SqliteEventStore::~SqliteEventStore() {
@@ -123,32 +126,75 @@ Status SqliteEventStore::UpsertAccounts(const std::vector<Workspace>& workspaces
   });
 }
 
-WriteOutcome SqliteEventStore::Insert(const UsageEvent& e) {
+const EventTextCodes& SqliteEventStore::CodesOf(const UsageEvent& e) {
+  constexpr auto kWorkspace = static_cast<std::size_t>(ChunkText::kWorkspace);
+  std::uint32_t& workspace = codes_[kWorkspace];
+  if (texts_.Text(workspace) != e.workspace_id) workspace = texts_.Code(e.workspace_id);
+  if (workspace >= recent_by_workspace_.size()) recent_by_workspace_.resize(workspace + 1, EventTextCodes{});
+  EventTextCodes& recent = recent_by_workspace_[workspace];
+  for (std::size_t field = 0; field < kChunkTextFields; ++field) {
+    if (field == kWorkspace) continue;
+    const std::string& text = TextField(e, static_cast<ChunkText>(field));
+    if (texts_.Text(recent[field]) != text) recent[field] = texts_.Code(text);
+    codes_[field] = recent[field];
+  }
+  return codes_;
+}
+
+WriteOutcome SqliteEventStore::InsertId(const UsageEvent& e) {
   Statement& s = *insert_id_;
   s.Reset();
   s.Bind(1, e.id);
   s.Bind(2, load_id_);
   s.Step();
-  if (sqlite3_changes(db_) == 0) {
-    Statement& find = *find_load_of_id_;
-    find.Reset();
-    find.Bind(1, e.id);
-    find.Step();
-    return find.Int(0) == load_id_ ? WriteOutcome::kDuplicateInLoad : WriteOutcome::kAlreadyStored;
+  if (sqlite3_changes(db_) != 0) return WriteOutcome::kInserted;
+  Statement& find = *find_load_of_id_;
+  find.Reset();
+  find.Bind(1, e.id);
+  find.Step();
+  return find.Int(0) == load_id_ ? WriteOutcome::kDuplicateInLoad : WriteOutcome::kAlreadyStored;
+}
+
+std::uint32_t SqliteEventStore::KeyCode(std::uint32_t text_code) {
+  if (text_code >= key_code_of_text_.size()) key_code_of_text_.resize(text_code + 1024, 0);
+  std::uint32_t& key_code = key_code_of_text_[text_code];
+  if (key_code == 0) key_code = key_texts_.Code(texts_.Text(text_code));
+  return key_code;
+}
+
+SqliteEventStore::RollupSum& SqliteEventStore::RollupOf(const UsageEvent& e, const EventTextCodes& codes) {
+  const RollupKey key{HourOf(e.ts_ms), KeyCode(codes[static_cast<std::size_t>(ChunkText::kWorkspace)]),
+                      KeyCode(codes[static_cast<std::size_t>(ChunkText::kCategory)]),
+                      KeyCode(codes[static_cast<std::size_t>(ChunkText::kFeature)])};
+  if (key.workspace >= recent_rollups_.size()) recent_rollups_.resize(key.workspace + 1);
+  RecentRollup& recent = recent_rollups_[key.workspace];
+  if (!recent.sum || !(recent.key == key)) {
+    recent.key = key;
+    recent.sum = &pending_rollups_[key];
   }
-  chunk_.Add(e);
-  const std::int64_t hour = HourOf(e.ts_ms);
-  if (!last_sum_ || last_key_.hour != hour || last_key_.workspace_id != e.workspace_id ||
-      last_key_.category != e.category || last_key_.feature != e.feature) {
-    last_key_.hour = hour;
-    last_key_.workspace_id = e.workspace_id;
-    last_key_.category = e.category;
-    last_key_.feature = e.feature;
-    last_sum_ = &pending_rollups_[last_key_];
+  return *recent.sum;
+}
+
+void SqliteEventStore::Encode(const UsageEvent& e) {
+  const EventTextCodes& codes = CodesOf(e);
+  chunk_.Add(e, codes, texts_);
+  RollupSum& sum = RollupOf(e, codes);
+  sum.credits += e.credits;
+  ++sum.events;
+}
+
+void SqliteEventStore::KeepOnlyInserted(std::span<const UsageEvent> events,
+                                        const std::vector<WriteOutcome>& outcomes) {
+  chunk_.Finish();  // discarded: re-encoded below from the inserted events only
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    if (outcomes[i] == WriteOutcome::kInserted) {
+      chunk_.Add(events[i], CodesOf(events[i]), texts_);
+    } else {
+      RollupSum& sum = RollupOf(events[i], CodesOf(events[i]));
+      sum.credits -= events[i].credits;
+      --sum.events;
+    }
   }
-  last_sum_->credits += e.credits;
-  ++last_sum_->events;
-  return WriteOutcome::kInserted;
 }
 
 void SqliteEventStore::WriteChunk() {
@@ -168,12 +214,35 @@ Status SqliteEventStore::WriteBatch(std::span<const UsageEvent> events,
                                     std::vector<WriteOutcome>& outcomes) noexcept {
   return Guard([&] {
     if (!in_load_) throw std::logic_error("WriteBatch outside a load");
+    // Encoding (chunk and rollups) runs beside the id inserts, assuming every event is new; the
+    // rare batch holding already stored ids is corrected afterwards.
+    auto encoded = std::async(std::launch::async, [&] {
+      for (const UsageEvent& e : events) Encode(e);
+    });
     outcomes.clear();
     outcomes.reserve(events.size());
-    for (const UsageEvent& e : events) outcomes.push_back(Insert(e));
+    try {
+      for (const UsageEvent& e : events) outcomes.push_back(InsertId(e));
+    } catch (...) {
+      encoded.wait();
+      throw;
+    }
+    encoded.get();
+    if (std::any_of(outcomes.begin(), outcomes.end(),
+                    [](WriteOutcome o) { return o != WriteOutcome::kInserted; })) {
+      KeepOnlyInserted(events, outcomes);
+    }
     WriteChunk();
+    if (texts_.size() > kMaxTextCodes) ForgetChunkTexts();
     if (pending_rollups_.size() > kMaxPendingRollups) FlushRollups();
   });
+}
+
+void SqliteEventStore::ForgetChunkTexts() {
+  texts_.Clear();
+  codes_.fill(0);
+  recent_by_workspace_.clear();
+  key_code_of_text_.clear();
 }
 
 void SqliteEventStore::FlushRollups() {
@@ -181,15 +250,17 @@ void SqliteEventStore::FlushRollups() {
   for (const auto& [key, sum] : pending_rollups_) {
     s.Reset();
     s.Bind(1, key.hour);
-    s.Bind(2, key.workspace_id);
-    s.Bind(3, key.category);
-    s.Bind(4, key.feature);
+    s.Bind(2, key_texts_.Text(key.workspace));
+    s.Bind(3, key_texts_.Text(key.category));
+    s.Bind(4, key_texts_.Text(key.feature));
     s.Bind(5, sum.credits);
     s.Bind(6, sum.events);
     s.Step();
   }
   pending_rollups_.clear();
-  last_sum_ = nullptr;
+  recent_rollups_.clear();
+  key_texts_.Clear();
+  key_code_of_text_.clear();
 }
 
 Status SqliteEventStore::CommitLoad() noexcept {
@@ -203,7 +274,9 @@ Status SqliteEventStore::CommitLoad() noexcept {
 
 void SqliteEventStore::RollbackLoad() noexcept {
   pending_rollups_.clear();
-  last_sum_ = nullptr;
+  recent_rollups_.clear();
+  key_texts_.Clear();
+  ForgetChunkTexts();
   chunk_.Finish();  // drops what a failed batch had added
   if (in_load_) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
   in_load_ = false;
