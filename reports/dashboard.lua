@@ -6,6 +6,25 @@ local function money_or_credits(ctx)
   return ctx.unit == "dollars" and "dollars" or "credits"
 end
 
+-- Credits left by kind: included this cycle, prepaid grants available now, flex room.
+local function credits_left(credits)
+  local left = { included = 0, prepaid = 0, flex = 0 }
+  for _, row in ipairs(credits.rows) do
+    if row.source == "included" then
+      left.included = left.included + row.remaining
+    elseif row.source:sub(1, 6) == "grant:" and row.state == "available" then
+      left.prepaid = left.prepaid + row.remaining
+    elseif row.source == "flex" then
+      left.flex = left.flex + row.remaining
+    end
+  end
+  return {
+    { label = "Included left", value = left.included, unit = "credits" },
+    { label = "Prepaid left", value = left.prepaid, unit = "credits" },
+    { label = "Flex room left", value = left.flex, unit = "credits", caption = "up to each flex threshold" },
+  }
+end
+
 return cl.report {
   title = "Credit usage",
   params = {
@@ -23,6 +42,7 @@ return cl.report {
       categories = cl.usage { group = "category" },
       reason = cl.usage { group = { "category", "feature" } },
     }
+    data.credits = cl.credits {}
     if ctx.scope.kind == "organisation" then
       data.workspaces = cl.usage { group = "workspace" }
       data.team_vs_personal = cl.usage { group = "kind" }
@@ -41,6 +61,7 @@ return cl.report {
         { label = "Average per day", value = ctx.cycle.average_per_day, unit = "credits" },
         { label = "Resets on", value = ctx.cycle.resets_on or "no plan", unit = "date" },
       },
+      cl.kpis(credits_left(d.credits)),
       cl.heading("Usage in " .. ctx.range.label),
       cl.kpis {
         { label = "Total in range", value = d.reason.total, unit = unit },

@@ -15,6 +15,7 @@ struct Command {
   int (*run)(const ParsedArgs& args, const std::filesystem::path& executable);
 };
 
+Command AlertsCommand();
 Command IngestCommand();
 Command ReportCommand();
 Command PluginsCommand();

@@ -15,7 +15,7 @@ constexpr char kVersion[] = "creditlens " CREDITLENS_VERSION;
 
 std::vector<Command> Commands() {
   return {creditlens::cli::IngestCommand(), creditlens::cli::ReportCommand(),
-          creditlens::cli::PluginsCommand()};
+          creditlens::cli::AlertsCommand(), creditlens::cli::PluginsCommand()};
 }
 
 void PrintUsage(std::FILE* out) {

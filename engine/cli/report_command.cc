@@ -1,13 +1,12 @@
 // creditlens report: run a Lua report over a source and write PDF, PNG, SVG, JSON or CSV.
 #include <cstdio>
 #include <cstdlib>
-#include <ctime>
 
 #include "billing/billing_cycle.h"
 #include "commands.h"
 #include "install_paths.h"
-#include "model/timestamp.h"
 #include "render/renderer.h"
+#include "scope_options.h"
 #include "script/report_export.h"
 #include "script/report_params.h"
 #include "source_session.h"
@@ -106,15 +105,6 @@ void WriteOutput(const script::ReportOutput& report, Format format,
   render::RenderDocument(report.document, *output, image);
 }
 
-// A time zone named on the command line; a bad name is the user's mistake.
-model::TimeZone ZoneFromOption(const std::string& name) {
-  try {
-    return model::TimeZone::Locate(name);
-  } catch (const std::invalid_argument& e) {
-    throw UsageError(std::string("--tz: ") + e.what());
-  }
-}
-
 int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   // Everything the command line alone can get wrong is checked before the source is opened.
   if (args.positionals().size() != 1) throw UsageError("give one report: a .lua file or a built-in name");
@@ -128,33 +118,12 @@ int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   run.limits.instruction_budget = PositiveNumber(args, "max-instructions", run.limits.instruction_budget);
   run.limits.memory_limit_bytes = PositiveNumber(args, "max-memory-mb", run.limits.memory_limit_bytes >> 20)
                                   << 20;
-  std::optional<std::int32_t> as_of_day;
-  if (const auto date = args.Get("as-of")) {
-    as_of_day = model::ParseIsoDate(*date);
-    if (!as_of_day) throw UsageError("--as-of expects a date YYYY-MM-DD, got '" + *date + "'");
-  }
-  std::optional<model::TimeZone> zone;
-  if (const auto tz = args.Get("tz")) zone = ZoneFromOption(*tz);
+  const ScopeArgs scope_args = ParseScopeArgs(args);
 
   auto session = OpenSource(args, executable, Access::kRead);
-  std::vector<Workspace> workspaces;
-  const Status loaded = session->connector->LoadAccounts(workspaces);
-  if (!loaded.ok()) throw std::runtime_error(loaded.message());
-  const auto scope = args.Get("workspace");
-  if (scope) {
-    const auto w = std::find_if(workspaces.begin(), workspaces.end(),
-                                [&](const Workspace& w) { return w.id == *scope; });
-    if (w == workspaces.end()) {
-      throw UsageError("unknown workspace '" + *scope + "' in " + session->description);
-    }
-    if (!zone) zone = model::TimeZone::Locate(w->timezone);
-  }
-  if (!zone) zone = model::TimeZone::Utc();
-  // --as-of DATE: "now" is the end of that day in the report's zone.
-  const std::int64_t as_of_ms =
-      as_of_day ? zone->StartOfDay(*as_of_day + 1) - 1 : static_cast<std::int64_t>(std::time(nullptr)) * 1000;
-  query::UsageEngine engine(*session->connector, std::move(workspaces), scope, *zone);
-  const script::ReportContext context = PrepareContext(engine, as_of_ms);
+  const Scope scope = OpenScope(scope_args, *session);
+  const query::UsageEngine& engine = *scope.engine;
+  const script::ReportContext context = PrepareContext(engine, scope.as_of_ms);
 
   const script::ReportOutput report = [&] {
     try {
@@ -181,15 +150,14 @@ Command ReportCommand() {
   const std::vector<OptionSpec> more = {
       {"output", "FILE", "where to write (-o FILE)"},
       {"format", "FORMAT", "pdf, png, svg, json or csv (json and csv go to stdout without -o)"},
-      {"workspace", "ID", "scope the report to one workspace (its data only, its time zone)"},
-      {"tz", "ZONE", "IANA time zone for days and months (organisation scope; default UTC)"},
-      {"as-of", "DATE", "take relative ranges as if today were DATE (YYYY-MM-DD)"},
       {"param", "NAME=VALUE", "set a report parameter", true},
       {"lib-path", "DIR", "also let require find Lua modules in DIR", true},
       {"max-instructions", "N", "instruction budget of the script (default 200000000)"},
       {"max-memory-mb", "N", "memory cap of the script in MiB (default 256)"},
   };
   spec.options.insert(spec.options.end(), more.begin(), more.end());
+  const auto scope = ScopeOptions();
+  spec.options.insert(spec.options.end(), scope.begin(), scope.end());
   return {spec, &RunReport};
 }
 

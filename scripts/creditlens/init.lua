@@ -95,6 +95,25 @@ function cl.usage(spec)
   return request
 end
 
+-- Billing requests: each gives a table (columns, rows) for cl.table and for layouts to read.
+
+local function billing(kind, fields)
+  return function(spec)
+    spec = spec or {}
+    expect_table(spec, "cl." .. kind)
+    local request = { kind = kind }
+    for _, field in ipairs(fields) do request[field] = spec[field] end
+    return request
+  end
+end
+
+cl.credits = billing("credits", {})                     -- allocated/consumed/remaining per source
+cl.ledger = billing("ledger", { "range" })              -- every ledger entry on the range's days
+cl.balances = billing("balances", { "range" })          -- end-of-day balances
+cl.invoice = billing("invoice", { "cycle" })            -- cycle = "current" (draft) or "previous"
+cl.alerts = billing("alerts", { "included", "flex" })   -- threshold percents, e.g. { 80, 100 }
+cl.recommendation = billing("recommendation", {})       -- flex vs bundles vs plan upgrade
+
 -- Layout blocks -----------------------------------------------------------------------------------
 
 local function dataset_name(d, what)
@@ -109,6 +128,14 @@ local function chart(kind)
     return { type = kind, dataset = dataset_name(spec[1], "cl." .. kind), title = spec.title,
              line = spec.line, line_label = spec.line_label, stacked = spec.stacked or false }
   end
+end
+
+-- cl.table { d.ledger, title = "...", columns = { "date", "credits" }, headers = { date = "Day" },
+--            total = true }: a table of a billing request; columns default to all, total sums numbers.
+function cl.table(spec)
+  expect_table(spec, "cl.table")
+  return { type = "table", dataset = dataset_name(spec[1], "cl.table"), title = spec.title,
+           columns = spec.columns, headers = spec.headers, total = spec.total or false }
 end
 
 cl.bar = chart("bar")

@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import tempfile
+import unittest
 from collections import defaultdict
 from datetime import date, datetime, time, timedelta, timezone
 from decimal import Decimal
@@ -167,6 +168,25 @@ class Expected:
 
     def included(self):
         return sum((c[2] for c in self.cycles.values() if c), Decimal(0))
+
+
+class GeneratedStoreTest(unittest.TestCase):
+    """A test class sharing one generated organisation, ingested once into a store: set EVENTS and SEED."""
+    EVENTS = 30000
+    SEED = 1
+
+    @classmethod
+    def setUpClass(cls):
+        cls._dir = tempfile.TemporaryDirectory(prefix="creditlens-e2e-")
+        events, accounts = generate(cls._dir.name, cls.EVENTS, seed=cls.SEED)
+        cls.store = os.path.join(cls._dir.name, "store.db")
+        run("ingest", events, "--accounts", accounts, "--store", cls.store)
+        cls.events = read_events(events)
+        cls.accounts = read_accounts(accounts)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls._dir.cleanup()
 
 
 def temp_dir(test_case):

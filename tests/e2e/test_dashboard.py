@@ -7,26 +7,13 @@ import unittest
 from datetime import date
 from decimal import Decimal
 
-from support import Expected, generate, load_json, read_accounts, read_events, run, temp_dir
+from support import Expected, GeneratedStoreTest, load_json, run, temp_dir
 
 AS_OF = date(2026, 11, 21)
 
 
-class DashboardTest(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        import tempfile
-        cls._dir = tempfile.TemporaryDirectory(prefix="creditlens-dashboard-")
-        cls.dir = cls._dir.name
-        events, accounts = generate(cls.dir, 30000, seed=11)
-        cls.store = os.path.join(cls.dir, "store.db")
-        run("ingest", events, "--accounts", accounts, "--store", cls.store)
-        cls.events = read_events(events)
-        cls.accounts = read_accounts(accounts)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls._dir.cleanup()
+class DashboardTest(GeneratedStoreTest):
+    SEED = 11
 
     def export(self, *extra):
         result = run("report", "dashboard", "--store", self.store, "--as-of", AS_OF.isoformat(), "--format", "json",

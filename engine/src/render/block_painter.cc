@@ -1,5 +1,6 @@
 #include "render/block_painter.h"
 
+#include <utility>
 #include <variant>
 
 #include "render/bar_chart.h"
@@ -20,41 +21,74 @@ struct Measurer {
   const Canvas& canvas;
   double width;
 
-  FlowBlock operator()(const Heading& heading) const {
+  MeasuredBlock operator()(const Heading& heading) const {
     const double before = kBlockSpace + (heading.level <= 1 ? kHeading1SpaceBefore : kHeading2SpaceBefore);
-    return {MeasureHeading(canvas, heading, width), before, kHeadingSpaceAfter, /*keep_with_next=*/true};
+    MeasuredBlock measured = Plain(MeasureHeading(canvas, heading, width));
+    measured.flow.space_before = before;
+    measured.flow.space_after = kHeadingSpaceAfter;
+    measured.flow.keep_with_next = true;
+    return measured;
   }
-  FlowBlock operator()(const Paragraph& paragraph) const {
+  MeasuredBlock operator()(const Paragraph& paragraph) const {
     return Plain(MeasureParagraph(canvas, paragraph, width));
   }
-  FlowBlock operator()(const KpiRow& row) const { return Plain(MeasureKpiRow(canvas, row, width)); }
-  FlowBlock operator()(const BarChart& chart) const { return Plain(MeasureBarChart(canvas, chart, width)); }
-  FlowBlock operator()(const PieChart& chart) const { return Plain(MeasurePieChart(canvas, chart, width)); }
+  MeasuredBlock operator()(const KpiRow& row) const { return Plain(MeasureKpiRow(canvas, row, width)); }
+  MeasuredBlock operator()(const BarChart& chart) const {
+    return Plain(MeasureBarChart(canvas, chart, width));
+  }
+  MeasuredBlock operator()(const PieChart& chart) const {
+    return Plain(MeasurePieChart(canvas, chart, width));
+  }
+  MeasuredBlock operator()(const Table& table) const {
+    TableGeometry geometry = MeasureTable(canvas, table, width);
+    MeasuredBlock measured = Plain(TableHeight(geometry));
+    measured.flow.split = TableSplit(geometry);
+    measured.geometry = std::move(geometry);
+    return measured;
+  }
 
-  static FlowBlock Plain(double height) { return {height, kBlockSpace, kBlockSpace, false}; }
+  static MeasuredBlock Plain(double height) {
+    MeasuredBlock measured;
+    measured.flow.height = height;
+    measured.flow.space_before = kBlockSpace;
+    measured.flow.space_after = kBlockSpace;
+    return measured;
+  }
 };
 
 struct Drawer {
   const Canvas& canvas;
+  const BlockGeometry& geometry;
+  const FlowPlacement& placement;
   double x;
-  double y;
   double width;
 
-  void operator()(const Heading& heading) const { DrawHeading(canvas, heading, x, y, width); }
-  void operator()(const Paragraph& paragraph) const { DrawParagraph(canvas, paragraph, x, y, width); }
-  void operator()(const KpiRow& row) const { DrawKpiRow(canvas, row, x, y, width); }
-  void operator()(const BarChart& chart) const { DrawBarChart(canvas, chart, x, y, width); }
-  void operator()(const PieChart& chart) const { DrawPieChart(canvas, chart, x, y, width); }
+  void operator()(const Heading& heading) const { DrawHeading(canvas, heading, x, placement.y, width); }
+  void operator()(const Paragraph& paragraph) const {
+    DrawParagraph(canvas, paragraph, x, placement.y, width);
+  }
+  void operator()(const KpiRow& row) const { DrawKpiRow(canvas, row, x, placement.y, width); }
+  void operator()(const BarChart& chart) const { DrawBarChart(canvas, chart, x, placement.y, width); }
+  void operator()(const PieChart& chart) const { DrawPieChart(canvas, chart, x, placement.y, width); }
+  void operator()(const Table& table) const {
+    const TableRows rows{placement.first_unit, placement.end_unit};
+    if (const auto* measured = std::get_if<TableGeometry>(&geometry)) {
+      DrawTablePart(canvas, table, *measured, rows, x, placement.y);
+    } else {
+      DrawTablePart(canvas, table, MeasureTable(canvas, table, width), rows, x, placement.y);
+    }
+  }
 };
 
 }  // namespace
 
-FlowBlock MeasureBlock(const Canvas& canvas, const Block& block, double width) {
+MeasuredBlock MeasureBlock(const Canvas& canvas, const Block& block, double width) {
   return std::visit(Measurer{canvas, width}, block);
 }
 
-void DrawBlock(const Canvas& canvas, const Block& block, double x, double y, double width) {
-  std::visit(Drawer{canvas, x, y, width}, block);
+void DrawBlock(const Canvas& canvas, const Block& block, const BlockGeometry& geometry,
+               const FlowPlacement& placement, double x, double width) {
+  std::visit(Drawer{canvas, geometry, placement, x, width}, block);
 }
 
 }  // namespace creditlens::render

@@ -1,17 +1,31 @@
 // One entry point per step for any document block: how tall it is at a width, the spacing it wants
-// around it when pages are flowed, and drawing it. Dispatches on the Block variant.
+// around it and how it may split when pages are flowed, and drawing it (or one part of it). Dispatches
+// on the Block variant.
 #pragma once
+
+#include <variant>
 
 #include "render/canvas.h"
 #include "render/document.h"
 #include "render/page_flow.h"
+#include "render/table_block.h"
 
 namespace creditlens::render {
 
-// The block's height at `width` plus its spacing and keep-with-next rule, ready for FlowBlocks.
-FlowBlock MeasureBlock(const Canvas& canvas, const Block& block, double width);
+// What measuring found that drawing needs again: nothing for most blocks; a table's column widths
+// and row heights, so that a table split over many pages is measured once, not once per page.
+using BlockGeometry = std::variant<std::monostate, TableGeometry>;
 
-// Draws the block with its top-left corner at (x, y).
-void DrawBlock(const Canvas& canvas, const Block& block, double x, double y, double width);
+struct MeasuredBlock {
+  FlowBlock flow;  // height, spacing, keep-with-next rule and how it splits, ready for FlowBlocks
+  BlockGeometry geometry;
+};
+
+MeasuredBlock MeasureBlock(const Canvas& canvas, const Block& block, double width);
+
+// Draws the piece of the block that `placement` stands for (the whole block, or one part of a split
+// table) with its top-left corner at (x, placement.y). `geometry` is what MeasureBlock returned for it.
+void DrawBlock(const Canvas& canvas, const Block& block, const BlockGeometry& geometry,
+               const FlowPlacement& placement, double x, double width);
 
 }  // namespace creditlens::render

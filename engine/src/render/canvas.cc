@@ -82,6 +82,7 @@ TextBox Canvas::WrappedText(std::string_view text, const TextStyle& style, doubl
   LayoutPtr layout = NewLayout(text, style);
   pango_layout_set_width(layout.get(), static_cast<int>(std::max(width, 1.0) * PANGO_SCALE));
   pango_layout_set_wrap(layout.get(), PANGO_WRAP_WORD_CHAR);
+  if (style.align_right) pango_layout_set_alignment(layout.get(), PANGO_ALIGN_RIGHT);
   if (max_lines > 0) {
     pango_layout_set_height(layout.get(), -max_lines);
     pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);

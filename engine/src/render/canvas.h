@@ -16,7 +16,8 @@ struct TextStyle {
   double size = theme::kBodySize;  // points
   bool bold = false;
   theme::Color color = theme::kText;
-  double line_spacing = 0;  // a factor of the font's height between wrapped lines; 0 = the font's own
+  double line_spacing = 0;   // a factor of the font's height between wrapped lines; 0 = the font's own
+  bool align_right = false;  // wrapped text: lines flush with the right edge of the wrapping width
 };
 
 // A laid-out piece of text, measured in user units (points).

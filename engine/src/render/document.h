@@ -54,7 +54,21 @@ struct Paragraph {
   std::string text;
 };
 
-using Block = std::variant<KpiRow, BarChart, PieChart, Heading, Paragraph>;
+struct TableColumn {
+  std::string title;
+  bool numeric = false;  // right-aligned; the text is already formatted by the caller
+};
+
+// Rows of text under a header row, as wide as the page. In a PDF a long table continues on the next
+// page, repeating its header row (and its title with " (continued)"); a row is never split.
+struct Table {
+  std::string title;  // drawn above the table, may be empty
+  std::vector<TableColumn> columns;
+  std::vector<std::vector<std::string>> rows;  // cells as text, one per column
+  std::vector<std::string> footer;             // optional totals row, one cell per column (or empty)
+};
+
+using Block = std::variant<KpiRow, BarChart, PieChart, Heading, Paragraph, Table>;
 
 struct Document {
   std::string title;

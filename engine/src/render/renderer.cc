@@ -11,6 +11,7 @@
 #include <limits>
 #include <stdexcept>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "render/block_painter.h"
@@ -71,7 +72,8 @@ class PendingFile {
 // before the target surface exists (a PNG's or SVG's height, the PDF's page count).
 struct DocumentPlan {
   Flow flow;
-  double image_height = 0;  // for one-page output
+  std::vector<BlockGeometry> geometry;  // one per block, for drawing it
+  double image_height = 0;              // for one-page output
 };
 
 DocumentPlan PlanDocument(const Document& doc, bool paged) {
@@ -80,33 +82,39 @@ DocumentPlan PlanDocument(const Document& doc, bool paged) {
   const ContextPtr cr(cairo_create(scratch.get()));
   const Canvas canvas(cr.get());
 
+  DocumentPlan plan;
   std::vector<FlowBlock> blocks;
   blocks.reserve(doc.blocks.size());
-  for (const Block& block : doc.blocks) blocks.push_back(MeasureBlock(canvas, block, theme::kContentWidth));
+  plan.geometry.reserve(doc.blocks.size());
+  for (const Block& block : doc.blocks) {
+    MeasuredBlock measured = MeasureBlock(canvas, block, theme::kContentWidth);
+    blocks.push_back(std::move(measured.flow));
+    plan.geometry.push_back(std::move(measured.geometry));
+  }
   FlowPage page;
   page.first_page_top = theme::kMarginTop + MeasureHeader(canvas, doc, theme::kContentWidth);
   page.page_top = theme::kMarginTop;
   page.page_bottom =
       paged ? theme::kPageHeight - theme::kMarginBottom : std::numeric_limits<double>::infinity();
 
-  DocumentPlan plan;
   plan.flow = FlowBlocks(blocks, page);
   plan.image_height = std::ceil(plan.flow.last_page_bottom + kImageBottomMargin);
   return plan;
 }
 
-// The one drawing path for every format: header, blocks page by page, and for paged output a footer
-// on each page and a page break after it.
+// The one drawing path for every format: header, blocks (or parts of split blocks) page by page, and
+// for paged output a footer on each page and a page break after it.
 void DrawDocument(cairo_t* cr, const Document& doc, const DocumentPlan& plan, bool paged) {
   const Canvas canvas(cr);
   const int page_count = plan.flow.page_count;
-  std::size_t next_block = 0;
+  const std::vector<FlowPlacement>& placements = plan.flow.placements;
+  std::size_t next = 0;
   for (int page = 0; page < page_count; ++page) {
     if (page == 0) DrawHeader(canvas, doc, theme::kMarginX, theme::kMarginTop, theme::kContentWidth);
-    while (next_block < doc.blocks.size() && plan.flow.placements[next_block].page == page) {
-      DrawBlock(canvas, doc.blocks[next_block], theme::kMarginX, plan.flow.placements[next_block].y,
-                theme::kContentWidth);
-      ++next_block;
+    for (; next < placements.size() && placements[next].page == page; ++next) {
+      const FlowPlacement& placement = placements[next];
+      DrawBlock(canvas, doc.blocks[placement.block], plan.geometry[placement.block], placement,
+                theme::kMarginX, theme::kContentWidth);
     }
     if (paged) {
       DrawFooter(canvas, doc, page + 1, page_count, theme::kMarginX, kFooterBottom, theme::kContentWidth);

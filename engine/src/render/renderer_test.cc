@@ -58,6 +58,62 @@ std::string PdfText(const fs::path& pdf) {
   return RunCommand("pdftotext -layout '" + pdf.string() + "' -").output;
 }
 
+// The text of each page of a PDF (pdftotext ends every page with a form feed).
+std::vector<std::string> PdfPages(const fs::path& pdf) {
+  std::vector<std::string> pages;
+  std::istringstream text(PdfText(pdf));
+  std::string page;
+  while (std::getline(text, page, '\f')) pages.push_back(page);
+  if (!pages.empty() && pages.back().find_first_not_of(" \n") == std::string::npos) pages.pop_back();
+  return pages;
+}
+
+std::size_t CountOf(const std::string& text, const std::string& needle) {
+  std::size_t count = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+  return count;
+}
+
+// "1234567.5" as "1,234,567.50": the caller formats numbers, so the test does too.
+std::string Grouped(double value) {
+  char buffer[64];
+  std::snprintf(buffer, sizeof buffer, "%.2f", value);
+  const std::string digits(buffer);
+  const std::size_t point = digits.find('.');
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && i < point && (point - i) % 3 == 0) grouped += ',';
+    grouped += digits[i];
+  }
+  return grouped;
+}
+
+std::string AccountId(int row) {
+  char buffer[16];
+  std::snprintf(buffer, sizeof buffer, "ACC-%04d", row);
+  return buffer;
+}
+
+double RowCredits(int row) { return 1000.0 + row * 37.25; }
+
+Table UsageTable(int rows) {
+  Table table;
+  table.title = "Usage by account";
+  table.columns = {{"Account", false}, {"Feature", false}, {"Credits", true}, {"Cost ($)", true}};
+  const std::array<const char*, 4> features = {"inference_hosted", "training_gpu", "dataset_storage",
+                                               "deploy_endpoints with a long description that wraps"};
+  double credits = 0;
+  double cost = 0;
+  for (int row = 1; row <= rows; ++row) {
+    credits += RowCredits(row);
+    cost += RowCredits(row) * 0.01;
+    table.rows.push_back({AccountId(row), features[row % features.size()], Grouped(RowCredits(row)),
+                          "$" + Grouped(RowCredits(row) * 0.01)});
+  }
+  table.footer = {"Grand total", "", Grouped(credits), "$" + Grouped(cost)};
+  return table;
+}
+
 BarChart DailyUsage() {
   BarChart chart;
   chart.title = "Daily usage";
@@ -273,6 +329,133 @@ TEST_F(RendererTest, UnwritablePathThrowsNamingIt) {
   EXPECT_FALSE(fs::exists(path));
 }
 
+TEST_F(RendererTest, LongTableContinuesOnNewPagesWithItsHeader) {
+  RequirePoppler();
+  if (IsSkipped()) return;
+  Document doc;
+  doc.title = "Ledger";
+  const Table table = UsageTable(250);
+  doc.blocks.push_back(table);
+  const fs::path pdf = dir_ / "table.pdf";
+  RenderDocument(doc, pdf.string(), ImageFormat::kPdf);
+
+  const std::vector<std::string> pages = PdfPages(pdf);
+  ASSERT_GE(pages.size(), 3u);
+  EXPECT_EQ(static_cast<int>(pages.size()), PdfPageCount(pdf));
+  const std::string all = PdfText(pdf);
+
+  int pages_with_rows = 0;
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const bool has_rows = pages[i].find("ACC-") != std::string::npos;
+    pages_with_rows += has_rows ? 1 : 0;
+    EXPECT_EQ(CountOf(pages[i], "Feature"), has_rows ? 1u : 0u) << "page " << i + 1 << ":\n" << pages[i];
+    EXPECT_EQ(CountOf(pages[i], "Cost ($)"), has_rows ? 1u : 0u) << "page " << i + 1;
+    EXPECT_EQ(CountOf(pages[i], "Usage by account"), has_rows ? 1u : 0u) << "page " << i + 1;
+    if (i > 0 && has_rows) {
+      EXPECT_NE(pages[i].find("Usage by account (continued)"), std::string::npos) << "page " << i + 1;
+    }
+  }
+  EXPECT_EQ(pages_with_rows, static_cast<int>(pages.size()));
+  EXPECT_EQ(CountOf(all, "Feature"), pages.size());
+  EXPECT_EQ(pages[0].find("(continued)"), std::string::npos);
+  EXPECT_NE(pages[1].find("Usage by account (continued)"), std::string::npos) << pages[1];
+
+  for (int row = 1; row <= 250; ++row) {
+    EXPECT_EQ(CountOf(all, AccountId(row)), 1u) << AccountId(row);
+    EXPECT_NE(all.find(Grouped(RowCredits(row))), std::string::npos) << Grouped(RowCredits(row));
+  }
+  EXPECT_EQ(CountOf(all, "Grand total"), 1u);
+  EXPECT_EQ(CountOf(all, table.footer[2]), 1u) << table.footer[2];
+  EXPECT_NE(pages.back().find("Grand total"), std::string::npos);
+  EXPECT_NE(all.find("deploy_endpoints"), std::string::npos);
+}
+
+TEST_F(RendererTest, NumericColumnsAreRightAligned) {
+  RequirePoppler();
+  if (IsSkipped()) return;
+  Document doc;
+  doc.blocks.push_back(UsageTable(40));
+  const fs::path pdf = dir_ / "aligned.pdf";
+  RenderDocument(doc, pdf.string(), ImageFormat::kPdf);
+  // pdftotext -bbox lists every word with its box: the credits all end at the same x.
+  const std::string boxes = RunCommand("pdftotext -bbox -f 1 -l 1 '" + pdf.string() + "' -").output;
+  std::vector<double> right_edges;
+  std::istringstream lines(boxes);
+  std::string line;
+  while (std::getline(lines, line)) {
+    const std::size_t text_at = line.find("\">");
+    const std::size_t x_max_at = line.find("xMax=\"");
+    if (text_at == std::string::npos || x_max_at == std::string::npos) continue;
+    const std::string word = line.substr(text_at + 2, line.find("</word>") - text_at - 2);
+    for (int row = 1; row <= 40; ++row) {
+      if (word == Grouped(RowCredits(row))) right_edges.push_back(std::stod(line.substr(x_max_at + 6)));
+    }
+  }
+  ASSERT_GE(right_edges.size(), 20u) << boxes.substr(0, 2000);
+  for (const double edge : right_edges) EXPECT_NEAR(edge, right_edges.front(), 0.6);
+}
+
+TEST_F(RendererTest, TableStartsMidPageAfterOtherBlocks) {
+  RequirePoppler();
+  if (IsSkipped()) return;
+  Document doc = FullReport();
+  doc.blocks.resize(3);  // KPI row, heading, daily usage chart
+  doc.blocks.push_back(Heading{"Ledger by account", 1});
+  doc.blocks.push_back(UsageTable(80));
+  doc.blocks.push_back(Paragraph{"Closing remarks after the table."});
+  const fs::path pdf = dir_ / "mixed.pdf";
+  RenderDocument(doc, pdf.string(), ImageFormat::kPdf);
+
+  const std::vector<std::string> pages = PdfPages(pdf);
+  ASSERT_GE(pages.size(), 2u);
+  EXPECT_NE(pages[0].find("Daily usage"), std::string::npos);
+  EXPECT_NE(pages[0].find("Ledger by account"), std::string::npos);
+  EXPECT_NE(pages[0].find("ACC-0001"), std::string::npos) << "the table starts under the chart:\n"
+                                                          << pages[0];
+  for (std::size_t i = 0; i < pages.size(); ++i) {
+    const bool has_rows = pages[i].find("ACC-") != std::string::npos;
+    EXPECT_EQ(CountOf(pages[i], "Feature"), has_rows ? 1u : 0u) << "page " << i + 1;
+  }
+  const std::string all = PdfText(pdf);
+  for (int row = 1; row <= 80; ++row) EXPECT_EQ(CountOf(all, AccountId(row)), 1u) << AccountId(row);
+  EXPECT_EQ(CountOf(all, "Grand total"), 1u);
+  EXPECT_NE(pages.back().find("Closing remarks"), std::string::npos);
+}
+
+TEST_F(RendererTest, EmptyTableShowsNoRows) {
+  RequirePoppler();
+  if (IsSkipped()) return;
+  Document doc;
+  Table table = UsageTable(0);
+  table.footer.clear();
+  doc.blocks.push_back(table);
+  const fs::path pdf = dir_ / "empty_table.pdf";
+  RenderDocument(doc, pdf.string(), ImageFormat::kPdf);
+  const std::string text = PdfText(pdf);
+  EXPECT_EQ(PdfPageCount(pdf), 1);
+  EXPECT_EQ(CountOf(text, "No rows"), 1u) << text;
+  for (const char* header : {"Usage by account", "Account", "Feature", "Credits", "Cost ($)"}) {
+    EXPECT_NE(text.find(header), std::string::npos) << header;
+  }
+}
+
+TEST_F(RendererTest, TablePngIsOneTallPageAtTwiceTheWidth) {
+  Document doc;
+  doc.title = "Ledger";
+  doc.blocks.push_back(UsageTable(250));
+  const fs::path png = dir_ / "table.png";
+  RenderDocument(doc, png.string(), ImageFormat::kPng);
+  const std::string bytes = ReadFile(png);
+  ASSERT_GE(bytes.size(), 24u);
+  const auto be32 = [&](std::size_t at) {
+    return (static_cast<unsigned char>(bytes[at]) << 24) | (static_cast<unsigned char>(bytes[at + 1]) << 16) |
+           (static_cast<unsigned char>(bytes[at + 2]) << 8) | static_cast<unsigned char>(bytes[at + 3]);
+  };
+  EXPECT_EQ(be32(16), 1190u);
+  EXPECT_GT(be32(20), 2u * 250u * 14u);  // every row once, none repeated or dropped for page breaks
+  EXPECT_NO_THROW(RenderDocument(doc, (dir_ / "table.svg").string(), ImageFormat::kSvg));
+}
+
 TEST_F(RendererTest, OddInputDoesNotCrash) {
   Document doc;  // odd values, invalid UTF-8, a wide KPI row
   doc.title = "Bad \xff\xfe title";
@@ -287,10 +470,22 @@ TEST_F(RendererTest, OddInputDoesNotCrash) {
   }
   KpiRow kpis;
   for (int i = 0; i < 12; ++i) kpis.tiles.push_back({"Tile " + std::to_string(i), "$123,456,789.00", "note"});
-  doc.blocks = {chart, pie, kpis, Heading{"", 1}, Paragraph{""}};
+  Table ragged;  // short and long rows, a footer wider than the columns, a huge cell
+  ragged.columns = {{"a\xff", false}, {"", true}};
+  ragged.rows = {
+      {}, {"x"}, {"1", "2", "3"}, {std::string(5000, 'w'), std::string(300, '9')}, {"a\nb\nc", "1\n2"}};
+  ragged.footer = {"t", "u", "v"};
+  Table no_columns;
+  no_columns.title = "Nothing";
+  no_columns.rows = {{"a"}, {"b"}};
+  Table one_tall_row;
+  one_tall_row.columns = {{"Text", false}};
+  one_tall_row.rows.assign(3, {std::string(20000, 'x')});
+  doc.blocks = {chart, pie, kpis, Heading{"", 1}, Paragraph{""}, ragged, no_columns, one_tall_row, Table{}};
   const fs::path pdf = dir_ / "odd.pdf";
   EXPECT_NO_THROW(RenderDocument(doc, pdf.string(), ImageFormat::kPdf));
   EXPECT_TRUE(fs::exists(pdf));
+  EXPECT_NO_THROW(RenderDocument(doc, (dir_ / "odd.png").string(), ImageFormat::kPng));
   EXPECT_NO_THROW(RenderDocument(Document{}, (dir_ / "blank.svg").string(), ImageFormat::kSvg));
   EXPECT_NO_THROW(RenderDocument(Document{}, (dir_ / "blank.pdf").string(), ImageFormat::kPdf));
 }

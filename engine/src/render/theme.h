@@ -43,6 +43,7 @@ inline constexpr double kKpiLabelSize = 8;
 inline constexpr double kKpiValueMaxSize = 20;
 inline constexpr double kKpiValueMinSize = 10;
 inline constexpr double kKpiCaptionSize = 7.5;
+inline constexpr double kTableSize = 8.5;  // table cells, header and footer
 
 inline constexpr Color kText = Hex(0x222222);
 inline constexpr Color kMutedText = Hex(0x666666);
@@ -53,6 +54,9 @@ inline constexpr Color kReference = Hex(0x333333);
 inline constexpr Color kTileBackground = Hex(0xf2f4f7);
 inline constexpr Color kPlaceholderBackground = Hex(0xf7f7f7);
 inline constexpr Color kWhite = Hex(0xffffff);
+inline constexpr Color kTableHeaderBackground = Hex(0xeef1f5);
+inline constexpr Color kTableRowSeparator = Hex(0xe3e3e3);
+inline constexpr Color kTableFooterRule = Hex(0x555555);
 inline constexpr Color kOtherSlice = Hex(0xa0a0a0);  // the "Other" slice of a pie
 
 inline constexpr std::array<Color, 7> kSeries = {
@@ -69,5 +73,9 @@ constexpr Color SeriesColor(std::size_t index) { return kSeries[index % kSeries.
 
 // Shown instead of a chart that has nothing to draw.
 inline constexpr char kNoUsageText[] = "No usage in this period";
+// Shown under the header row of a table without rows.
+inline constexpr char kNoRowsText[] = "No rows";
+// Appended to a table's title where the table continues on a new page.
+inline constexpr char kContinuedSuffix[] = " (continued)";
 
 }  // namespace creditlens::render::theme

@@ -55,6 +55,27 @@ std::string ExportJson(const ReportOutput& report) {
     }
     out += "]}";
   }
+  out += "},\"tables\":{";
+  for (std::size_t i = 0; i < report.tables.size(); ++i) {
+    const query::DataTable& t = report.tables[i];
+    out += (i ? "," : "") + Quote(t.name) + ":{\"kind\":" + Quote(t.kind) + ",\"columns\":[";
+    for (std::size_t c = 0; c < t.columns.size(); ++c) {
+      out += (c ? "," : "") + std::string("{\"name\":") + Quote(t.columns[c].name) +
+             ",\"type\":" + Quote(query::ToString(t.columns[c].type)) + "}";
+    }
+    out += "],\"rows\":[";
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      out += r ? ",[" : "[";
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        const query::CellType type = t.columns[c].type;
+        const std::string text = query::ExactText(t.rows[r][c], type);
+        const bool number = type != query::CellType::kText && type != query::CellType::kDate;
+        out += (c ? "," : "") + (number ? text : Quote(text));
+      }
+      out += "]";
+    }
+    out += "]}";
+  }
   return out + "}}\n";
 }
 
@@ -71,6 +92,15 @@ std::string ExportCsv(const ReportOutput& report) {
         out += "dataset," + CsvField(d.name) + "," + CsvField(bucket) + "," + CsvField(JoinKeys(s.keys)) +
                "," + CsvField(s.label) + "," + Amount(s.values[b]) + "," + query::ToString(d.unit) + "," +
                (d.grain == query::Grain::kNone ? std::to_string(s.events) : "") + "\n";
+      }
+    }
+  }
+  for (const query::DataTable& t : report.tables) {
+    for (std::size_t r = 0; r < t.rows.size(); ++r) {
+      for (std::size_t c = 0; c < t.columns.size(); ++c) {
+        out += "table," + CsvField(t.name) + "," + std::to_string(r + 1) + "," + CsvField(t.columns[c].name) +
+               ",," + CsvField(query::ExactText(t.rows[r][c], t.columns[c].type)) + "," +
+               query::ToString(t.columns[c].type) + ",\n";
       }
     }
   }

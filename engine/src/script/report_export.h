@@ -9,7 +9,8 @@
 namespace creditlens::script {
 
 std::string ExportJson(const ReportOutput& report);
-// Long form: section,name,bucket,key,label,value,unit,events, one row per value.
+// Long form: section,name,bucket,key,label,value,unit,events, one row per value; a table cell is
+// table,<table>,<row number>,<column>,,<value>,<type>,.
 std::string ExportCsv(const ReportOutput& report);
 
 }  // namespace creditlens::script

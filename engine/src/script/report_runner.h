@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "query/cycle_summary.h"
+#include "query/data_table.h"
 #include "query/usage_query.h"
 #include "render/document.h"
 #include "script/sandbox.h"
@@ -43,7 +44,8 @@ struct KpiValue {
 
 struct ReportOutput {
   std::string title;
-  std::vector<query::Dataset> datasets;  // by name, alphabetically (a Lua table has no order)
+  std::vector<query::Dataset> datasets;  // usage, by name, alphabetically (a Lua table has no order)
+  std::vector<query::DataTable> tables;  // billing views, by name likewise
   std::vector<KpiValue> kpis;
   render::Document document;
   boost::json::object meta;  // scope, as_of, timezone, range, params

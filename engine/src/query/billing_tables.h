@@ -1,0 +1,48 @@
+// The billing views reports ask for, as tables: each workspace's ledger is built from its hourly
+// usage in the source (the rollups), then summarised as credits, ledger entries, a balance
+// schedule, invoice lines, alerts or a recommendation.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "billing/alerts.h"
+#include "billing/ledger.h"
+#include "query/data_table.h"
+#include "query/day_range.h"
+#include "query/usage_query.h"
+
+namespace creditlens::query {
+
+// The hourly usage of one workspace from its first subscription or grant up to as_of, in time order.
+std::vector<billing::UsageBucket> LoadHourlyUsage(const UsageEngine& engine, const Workspace& workspace,
+                                                  std::int64_t as_of_ms);
+
+// The workspace's ledger as of a time, from LoadHourlyUsage.
+billing::Ledger LoadLedger(const UsageEngine& engine, const Workspace& workspace, std::int64_t as_of_ms);
+
+// One row per workspace and credit source (included, each grant, flex): allocated, consumed,
+// remaining, availability and expiry: the "credits tab".
+DataTable CreditsTable(const std::string& name, const std::vector<billing::Ledger>& ledgers);
+
+// Every ledger entry on the given local days (each workspace's own zone), oldest first.
+DataTable LedgerTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
+                      const DayRange& days);
+
+// End-of-day balances per workspace for the given local days.
+DataTable BalanceTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
+                       const DayRange& days);
+
+// The lines of each workspace's invoice for a cycle: 0 the current (draft) one, -1 the one before.
+DataTable InvoiceTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
+                       int cycle_offset);
+
+// Alerts of each visible workspace up to as_of, in time order per workspace.
+DataTable AlertsTable(const std::string& name, const UsageEngine& engine, std::int64_t as_of_ms,
+                      const billing::AlertOptions& options);
+
+// Flex vs prepaid bundle vs plan upgrade, per workspace that keeps exceeding its included credits.
+DataTable RecommendationTable(const std::string& name, const std::vector<billing::Ledger>& ledgers);
+
+}  // namespace creditlens::query

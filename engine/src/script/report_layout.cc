@@ -1,0 +1,199 @@
+// Layout blocks to document blocks. Charts take their numbers from the datasets, tables format
+// their typed cells, KPI tiles keep their exact value for the exports.
+#include "script/report_layout.h"
+
+#include <boost/json.hpp>
+#include <cmath>
+#include <stdexcept>
+
+#include "render/axis_ticks.h"
+#include "script/report_values.h"
+
+namespace creditlens::script {
+namespace {
+
+namespace json = boost::json;
+
+const query::DataTable& FindTable(const std::vector<query::DataTable>& tables, const std::string& name,
+                                  const std::string& where) {
+  for (const auto& t : tables) {
+    if (t.name == name) return t;
+  }
+  throw std::invalid_argument(where + ": no table named '" + name +
+                              "' (cl.table needs a billing request's result)");
+}
+
+std::string FormatCell(const query::Cell& cell, query::CellType type) {
+  switch (type) {
+    case query::CellType::kCredits:
+      return render::FormatNumber(ToDouble(cell.value), 2);
+    case query::CellType::kMoney:
+      return (cell.value < 0 ? "-$" : "$") +
+             render::FormatNumber(std::abs(static_cast<double>(cell.value)) / 100.0, 2);
+    case query::CellType::kCount:
+      return render::FormatNumber(static_cast<double>(cell.value), 0);
+    case query::CellType::kText:
+    case query::CellType::kDate:
+      break;
+  }
+  return cell.text;
+}
+
+// "available_from" -> "Available from", unless the layout named the header.
+std::string Header(const std::string& column, const json::object* headers) {
+  if (headers) {
+    if (const auto* h = headers->if_contains(column); h && h->is_string()) return std::string(h->as_string());
+  }
+  std::string out = column;
+  for (char& c : out) c = c == '_' ? ' ' : c;
+  if (!out.empty()) out[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(out[0])));
+  return out;
+}
+
+render::Block TableBlock(const json::object& block, const query::DataTable& t, const std::string& where) {
+  std::vector<std::size_t> shown;
+  if (const auto* columns = block.if_contains("columns"); columns && columns->is_array()) {
+    for (const auto& c : columns->as_array()) {
+      const auto it = std::find_if(t.columns.begin(), t.columns.end(), [&](const query::TableColumn& tc) {
+        return c.is_string() && tc.name == c.as_string();
+      });
+      if (it == t.columns.end()) {
+        throw std::invalid_argument(where + ": table '" + t.name + "' has no column " + json::serialize(c));
+      }
+      shown.push_back(static_cast<std::size_t>(it - t.columns.begin()));
+    }
+  } else {
+    for (std::size_t i = 0; i < t.columns.size(); ++i) shown.push_back(i);
+  }
+  const auto* headers_value = block.if_contains("headers");
+  const json::object* headers =
+      headers_value && headers_value->is_object() ? &headers_value->as_object() : nullptr;
+  render::Table table;
+  table.title = StringField(block, "title");
+  for (const std::size_t i : shown) {
+    const query::CellType type = t.columns[i].type;
+    table.columns.push_back({Header(t.columns[i].name, headers), type == query::CellType::kCredits ||
+                                                                     type == query::CellType::kMoney ||
+                                                                     type == query::CellType::kCount});
+  }
+  std::vector<std::int64_t> sums(t.columns.size(), 0);
+  for (const auto& row : t.rows) {
+    auto& cells = table.rows.emplace_back();
+    for (const std::size_t i : shown) {
+      cells.push_back(FormatCell(row[i], t.columns[i].type));
+      sums[i] += row[i].value;
+    }
+  }
+  if (const auto* total = block.if_contains("total"); total && total->is_bool() && total->as_bool()) {
+    for (std::size_t k = 0; k < shown.size(); ++k) {
+      const std::size_t i = shown[k];
+      const bool summed = table.columns[k].numeric;
+      table.footer.push_back(summed ? FormatCell({{}, sums[i]}, t.columns[i].type) : (k == 0 ? "Total" : ""));
+    }
+  }
+  return table;
+}
+
+const query::Dataset& FindDataset(const std::vector<query::Dataset>& datasets, const std::string& name,
+                                  const std::string& where) {
+  for (const auto& d : datasets) {
+    if (d.name == name) return d;
+  }
+  throw std::invalid_argument(where + ": no dataset named '" + name + "'");
+}
+
+std::string UnitCaption(const query::Dataset& d) { return d.unit == query::Unit::kDollars ? "$" : "credits"; }
+
+render::Block ChartBlock(const std::string& type, const json::object& block, const query::Dataset& d) {
+  const std::string title = StringField(block, "title", d.name);
+  const bool timed = d.grain != query::Grain::kNone;
+  if (type == "pie" || type == "donut") {
+    render::PieChart pie{title, {}, {}, type == "donut", UnitCaption(d)};
+    for (const auto& s : d.series) {
+      pie.labels.push_back(s.label);
+      pie.values.push_back(ToDouble(s.total));
+    }
+    return pie;
+  }
+  render::BarChart bar;
+  bar.title = title;
+  bar.horizontal = type == "hbar";
+  bar.value_unit = UnitCaption(d);
+  if (const auto* v = block.if_contains("stacked"); v && v->is_bool()) bar.stacked = v->as_bool();
+  if (const auto* line = block.if_contains("line"); line && line->is_number()) {
+    bar.reference_value = line->to_number<double>();
+    bar.reference_label = StringField(block, "line_label", "allowance");
+  }
+  if (timed) {
+    bar.labels = d.buckets;
+    for (const auto& s : d.series) {
+      render::Series series{s.label, {}};
+      for (const auto v : s.values) series.values.push_back(ToDouble(v));
+      bar.series.push_back(std::move(series));
+    }
+  } else {
+    render::Series series{UnitCaption(d), {}};
+    for (const auto& s : d.series) {
+      bar.labels.push_back(s.label);
+      series.values.push_back(ToDouble(s.values[0]));
+    }
+    bar.series.push_back(std::move(series));
+  }
+  return bar;
+}
+
+KpiValue ReadKpi(const json::object& tile) {
+  KpiValue kpi{
+      StringField(tile, "label"), StringField(tile, "unit", "credits"), StringField(tile, "caption"), {}, {}};
+  const json::value* value = tile.if_contains("value");
+  const bool amount_unit = kpi.unit == "credits" || kpi.unit == "dollars" || kpi.unit == "count";
+  if (amount_unit && value && value->is_number()) {
+    const double amount = value->to_number<double>();
+    kpi.micro = std::llround(amount * 1e6);  // exact for amounts with up to 6 decimals
+    kpi.text = (kpi.unit == "dollars" ? "$" : "") + render::FormatNumber(amount, kpi.unit == "count" ? 0 : 2);
+  } else if (value && value->is_string()) {
+    kpi.text = value->as_string();
+  } else {
+    kpi.text = "—";
+  }
+  return kpi;
+}
+
+}  // namespace
+
+void BuildDocument(const json::value& layout, ReportOutput& out) {
+  if (!layout.is_array()) throw std::invalid_argument("layout must return a list of blocks");
+  const auto& blocks = layout.as_array();
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    const std::string where = "layout[" + std::to_string(i + 1) + "]";
+    if (!blocks[i].is_object())
+      throw std::invalid_argument(where + ": expected a block (cl.bar, cl.kpis, ...)");
+    const json::object& block = blocks[i].as_object();
+    const std::string type = StringField(block, "type");
+    if (type == "kpis") {
+      auto& row =
+          std::get<render::KpiRow>(out.document.blocks.emplace_back(std::in_place_type<render::KpiRow>));
+      for (const auto& tile : block.at("tiles").as_array()) {
+        out.kpis.push_back(ReadKpi(tile.as_object()));
+        row.tiles.push_back({out.kpis.back().label, out.kpis.back().text, out.kpis.back().caption});
+      }
+    } else if (type == "bar" || type == "hbar" || type == "pie" || type == "donut") {
+      const auto& d = FindDataset(out.datasets, StringField(block, "dataset"), where);
+      out.document.blocks.push_back(ChartBlock(type, block, d));
+    } else if (type == "table") {
+      out.document.blocks.push_back(
+          TableBlock(block, FindTable(out.tables, StringField(block, "dataset"), where), where));
+    } else if (type == "heading") {
+      const auto* level = block.if_contains("level");
+      out.document.blocks.push_back(render::Heading{
+          StringField(block, "text"), level && level->is_int64() ? static_cast<int>(level->as_int64()) : 1});
+    } else if (type == "text") {
+      out.document.blocks.push_back(render::Paragraph{StringField(block, "text")});
+    } else {
+      throw std::invalid_argument(where + ": unknown block type '" + type +
+                                  "' (accepted: kpis, bar, hbar, pie, donut, table, heading, text)");
+    }
+  }
+}
+
+}  // namespace creditlens::script

@@ -1,0 +1,142 @@
+// Reading and running data requests. Billing requests build each visible workspace's ledger once.
+#include "script/report_requests.h"
+
+#include <boost/json.hpp>
+#include <optional>
+#include <stdexcept>
+
+#include "query/billing_tables.h"
+#include "script/report_values.h"
+
+namespace creditlens::script {
+namespace {
+
+namespace json = boost::json;
+
+[[noreturn]] void Fail(const std::string& where, const std::string& field, const std::string& problem) {
+  throw std::invalid_argument(where + (field.empty() ? "" : "." + field) + ": " + problem);
+}
+
+query::DayRange RequestRange(const std::string& where, const json::object& spec, const RequestScope& s) {
+  try {
+    return query::ResolveDayRange(StringField(spec, "range", s.report_range), s.context.today,
+                                  s.context.billing_period);
+  } catch (const std::invalid_argument& e) {
+    Fail(where, "", e.what());
+  }
+}
+
+query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& spec,
+                                   const RequestScope& scope) {
+  const std::string where = "data." + name;
+  auto fail = [&](const std::string& field, const std::string& problem) { Fail(where, field, problem); };
+  query::UsageQuery q;
+  const auto range = RequestRange(where, spec, scope);
+  q.first_day = range.first_day;
+  q.last_day = range.last_day;
+  try {
+    q.grain = query::ParseGrain(StringField(spec, "grain"));
+  } catch (const std::invalid_argument& e) {
+    fail("", e.what());
+  }
+  if (const auto* group = spec.if_contains("group"); group && group->is_array()) {
+    for (const auto& g : group->as_array()) {
+      if (!g.is_string()) fail("group", "expected dimension names");
+      q.group_by.emplace_back(g.as_string());
+    }
+  }
+  if (const auto* filters = spec.if_contains("where"); filters && filters->is_object()) {
+    for (const auto& [key, value] : filters->as_object()) {
+      const std::string field = "where." + std::string(key);
+      const auto dimension = query::DimensionByName(std::string(key));
+      if (!dimension) fail(field, "unknown dimension");
+      DimensionFilter filter{*dimension, {}};
+      for (const auto& v : value.is_array() ? value.as_array() : json::array{value}) {
+        if (!v.is_string()) fail(field, "expected text or a list of texts");
+        filter.values.emplace_back(v.as_string());
+      }
+      if (filter.values.empty()) fail(field, "expected at least one value");
+      q.filters.push_back(std::move(filter));
+    }
+  }
+  if (const auto* v = spec.if_contains("cumulative"); v && v->is_bool()) q.cumulative = v->as_bool();
+  if (const auto* v = spec.if_contains("top"); v && !v->is_null()) {
+    if (!v->is_int64() || v->as_int64() < 0) fail("top", "expected a whole number >= 0");
+    q.top = static_cast<std::size_t>(v->as_int64());
+  }
+  const std::string unit = StringField(spec, "unit", query::ToString(scope.report_unit));
+  if (unit != "credits" && unit != "dollars") fail("unit", "expected credits or dollars");
+  q.unit = unit == "dollars" ? query::Unit::kDollars : query::Unit::kCredits;
+  return q;
+}
+
+// The ledgers of the visible workspaces, built on first use.
+class Ledgers {
+ public:
+  explicit Ledgers(const RequestScope& scope) : scope_(scope) {}
+  const std::vector<billing::Ledger>& Get() {
+    if (!ledgers_) {
+      ledgers_.emplace();
+      for (const Workspace* w : scope_.engine.VisibleWorkspaces()) {
+        ledgers_->push_back(query::LoadLedger(scope_.engine, *w, scope_.context.as_of_ms));
+      }
+    }
+    return *ledgers_;
+  }
+
+ private:
+  const RequestScope& scope_;
+  std::optional<std::vector<billing::Ledger>> ledgers_;
+};
+
+std::vector<int> Percents(const std::string& where, const json::object& spec, const char* key,
+                          std::vector<int> fallback) {
+  const auto* v = spec.if_contains(key);
+  if (!v || v->is_null()) return fallback;
+  std::vector<int> out;
+  for (const auto& p : v->is_array() ? v->as_array() : json::array{*v}) {
+    if (!p.is_int64() || p.as_int64() <= 0 || p.as_int64() > 1000)
+      Fail(where, key, "expected percents between 1 and 1000");
+    out.push_back(static_cast<int>(p.as_int64()));
+  }
+  return out;
+}
+
+}  // namespace
+
+void RunRequests(const json::object& requests, const RequestScope& scope, ReportOutput& out) {
+  Ledgers ledgers(scope);
+  for (const auto& [key, value] : requests) {
+    const std::string name(key);
+    const std::string where = "data." + name;
+    if (!value.is_object()) Fail(where, "", "expected a request such as cl.usage { ... }");
+    const json::object& spec = value.as_object();
+    const std::string kind = StringField(spec, "kind");
+    if (kind == "usage") {
+      out.datasets.push_back(scope.engine.Run(name, ReadUsageRequest(name, spec, scope)));
+    } else if (kind == "credits") {
+      out.tables.push_back(query::CreditsTable(name, ledgers.Get()));
+    } else if (kind == "ledger") {
+      out.tables.push_back(query::LedgerTable(name, ledgers.Get(), RequestRange(where, spec, scope)));
+    } else if (kind == "balances") {
+      out.tables.push_back(query::BalanceTable(name, ledgers.Get(), RequestRange(where, spec, scope)));
+    } else if (kind == "invoice") {
+      const std::string cycle = StringField(spec, "cycle", "current");
+      if (cycle != "current" && cycle != "previous") Fail(where, "cycle", "expected current or previous");
+      out.tables.push_back(query::InvoiceTable(name, ledgers.Get(), cycle == "current" ? 0 : -1));
+    } else if (kind == "alerts") {
+      billing::AlertOptions options;
+      options.included_percents = Percents(where, spec, "included", options.included_percents);
+      options.flex_percents = Percents(where, spec, "flex", options.flex_percents);
+      out.tables.push_back(query::AlertsTable(name, scope.engine, scope.context.as_of_ms, options));
+    } else if (kind == "recommendation") {
+      out.tables.push_back(query::RecommendationTable(name, ledgers.Get()));
+    } else {
+      Fail(where, "",
+           "unknown request kind '" + kind +
+               "' (accepted: usage, credits, ledger, balances, invoice, alerts, recommendation)");
+    }
+  }
+}
+
+}  // namespace creditlens::script
