@@ -6,12 +6,12 @@ local cl = require "creditlens"
 return cl.report {
   title = "Invoice",
   params = {
-    cycle = cl.param.choice { "current", "previous", default = "current",
-                              description = "current (draft) or previous (final) billing cycle" },
+    cycle = cl.param.string { default = "current",
+                              description = "current (draft), previous, or cycles back: -2, -3, ..." },
   },
 
   data = function(params)
-    return { invoice = cl.invoice { cycle = params.cycle } }
+    return { invoice = cl.invoice { cycle = math.tointeger(tonumber(params.cycle)) or params.cycle } }
   end,
 
   layout = function(d, ctx)

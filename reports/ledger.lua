@@ -12,6 +12,7 @@ return cl.report {
     credits = cl.credits {},
     balances = cl.balances {},
     entries = cl.ledger {},
+    advice = cl.recommendation {},
   },
 
   layout = function(d, ctx)
@@ -34,6 +35,8 @@ return cl.report {
                  columns = { "workspace", "source", "allocated", "consumed", "remaining", "available_from",
                              "expires_on", "state" } },
       cl.table { d.balances, title = "Balance at the end of each day" },
+      cl.table { d.advice, title = "Recommendation from the last closed cycles",
+                 columns = { "workspace", "option", "available", "cost_per_cycle", "best", "description" } },
       cl.table { d.entries, title = "Ledger entries",
                  columns = { "workspace", "date", "entry", "source", "category", "feature", "credits" } },
     }

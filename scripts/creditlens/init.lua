@@ -110,7 +110,7 @@ end
 cl.credits = billing("credits", {})                     -- allocated/consumed/remaining per source
 cl.ledger = billing("ledger", { "range" })              -- every ledger entry on the range's days
 cl.balances = billing("balances", { "range" })          -- end-of-day balances
-cl.invoice = billing("invoice", { "cycle" })            -- cycle = "current" (draft) or "previous"
+cl.invoice = billing("invoice", { "cycle" })            -- "current" (draft), "previous", or -2, -3 ... back
 cl.alerts = billing("alerts", { "included", "flex" })   -- threshold percents, e.g. { 80, 100 }
 cl.recommendation = billing("recommendation", {})       -- flex vs bundles vs plan upgrade
 

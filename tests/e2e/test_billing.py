@@ -89,6 +89,20 @@ class BillingTest(GeneratedStoreTest):
         for l in by_kind.get("flex", []):  # the one charged line: credits x flex price, half-even to cents
             self.assertEqual(l["amount"], (l["credits"] * flex_price).quantize(Decimal("0.01"), "ROUND_HALF_EVEN"))
 
+    def test_an_invoice_for_any_closed_cycle(self):
+        ws = self.accounts[BERLIN]
+        start, _, _ = cycle_at(ws, end_of_day(AS_OF, ws["timezone"]))
+        for back in (1, 2, 3):
+            start, end, _ = cycle_at(ws, start - timedelta(milliseconds=1))
+            lines = self.table(self.report("invoice", BERLIN, f"cycle=-{back}"), "invoice")
+            total = [l for l in lines if l["line"] == "total"][0]
+            self.assertEqual(total["credits"], self.usage(BERLIN, start, end), back)
+            self.assertEqual(total["status"], "final")
+        bad = run("report", "invoice", "--store", self.store, "--workspace", BERLIN, "--param", "cycle=next",
+                  "--format", "json", check=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("data.invoice.cycle: expected current, previous or a whole number of cycles back", bad.stderr)
+
     def test_invoice_pdf(self):
         out = os.path.join(temp_dir(self), "invoice.pdf")
         run("report", "invoice", "--store", self.store, "--workspace", BERLIN, "--as-of", AS_OF.isoformat(),

@@ -84,9 +84,12 @@ RecommendationOption PlanOption(const RecommendationInput& in, const std::vector
     o.note = "the current plan '" + in.plan + "' is not in the plan list";
     return o;
   }
+  // The workspace's own plan is never its upgrade, even when the list's tier of that name includes
+  // more than the workspace's subscription does (a grandfathered or custom allowance).
   const PlanTier* next = nullptr;
   for (const PlanTier& p : plans) {
-    if (p.monthly_included * months > in.included && (!next || p.monthly_included < next->monthly_included)) {
+    if (p.name != in.plan && p.monthly_included * months > in.included &&
+        (!next || p.monthly_included < next->monthly_included)) {
       next = &p;
     }
   }

@@ -62,6 +62,18 @@ TEST(Recommend, TheNextPlanWinsForALargeOverage) {
   EXPECT_EQ(r.margin_per_cycle, 80);
 }
 
+TEST(Recommend, AWorkspaceIsNeverUpgradedToItsOwnPlan) {
+  // Subscribed to "pro" with a custom 1,000 credits, below the list's pro tier of 5,000: the upgrade
+  // is the next other plan (business, $160 - $45 = $115), not pro again for $0.
+  RecommendationInput in = OnCore({C(1800), C(1600), C(1900)});
+  in.plan = "pro";
+  const Recommendation r = Recommend(in);
+  ASSERT_EQ(r.options.size(), 3u);
+  EXPECT_EQ(r.options[2].plan, "business");
+  EXPECT_EQ(r.options[2].cost_per_cycle, 11500);
+  EXPECT_EQ(*r.best, OptionKind::kPrepaidBundle);
+}
+
 TEST(Recommend, BundleTiersAndPlansAreConfigurable) {
   RecommendationOptions options;
   options.bundles = {{C(500), 0}, {C(2000), 5000}};  // half price for 2,000

@@ -34,7 +34,8 @@ DataTable LedgerTable(const std::string& name, const std::vector<billing::Ledger
 DataTable BalanceTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
                        const DayRange& days);
 
-// The lines of each workspace's invoice for a cycle: 0 the current (draft) one, -1 the one before.
+// The lines of each workspace's invoice for a cycle: 0 the current (draft) one, -1 the one before,
+// -2 the one before that; a workspace without that cycle has no lines.
 DataTable InvoiceTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
                        int cycle_offset);
 

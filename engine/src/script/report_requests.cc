@@ -102,6 +102,15 @@ std::vector<int> Percents(const std::string& where, const json::object& spec, co
   return out;
 }
 
+// Which cycle an invoice is for: "current" (0), "previous" (-1), or 0, -1, -2 ... cycles back.
+int CycleOffset(const std::string& where, const json::object& spec) {
+  const auto* v = spec.if_contains("cycle");
+  if (!v || v->is_null() || (v->is_string() && v->as_string() == "current")) return 0;
+  if (v->is_string() && v->as_string() == "previous") return -1;
+  if (v->is_int64() && v->as_int64() <= 0 && v->as_int64() > -1000) return static_cast<int>(v->as_int64());
+  Fail(where, "cycle", "expected current, previous or a whole number of cycles back (0, -1, -2, ...)");
+}
+
 }  // namespace
 
 void RunRequests(const json::object& requests, const RequestScope& scope, ReportOutput& out) {
@@ -121,9 +130,7 @@ void RunRequests(const json::object& requests, const RequestScope& scope, Report
     } else if (kind == "balances") {
       out.tables.push_back(query::BalanceTable(name, ledgers.Get(), RequestRange(where, spec, scope)));
     } else if (kind == "invoice") {
-      const std::string cycle = StringField(spec, "cycle", "current");
-      if (cycle != "current" && cycle != "previous") Fail(where, "cycle", "expected current or previous");
-      out.tables.push_back(query::InvoiceTable(name, ledgers.Get(), cycle == "current" ? 0 : -1));
+      out.tables.push_back(query::InvoiceTable(name, ledgers.Get(), CycleOffset(where, spec)));
     } else if (kind == "alerts") {
       billing::AlertOptions options;
       options.included_percents = Percents(where, spec, "included", options.included_percents);
