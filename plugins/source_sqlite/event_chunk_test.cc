@@ -10,7 +10,8 @@ namespace {
 UsageEvent Sample(int i) {
   UsageEvent e;
   e.id = "ev" + std::to_string(i);
-  e.ts_ms = 1'767'225'600'000 + std::int64_t{i % 7} * 1000 - std::int64_t{i % 3} * 5000;  // not monotonic: deltas go both ways
+  e.ts_ms = 1'767'225'600'000 + std::int64_t{i % 7} * 1000 -
+            std::int64_t{i % 3} * 5000;  // not monotonic: deltas go both ways
   e.workspace_id = i % 2 ? "ws1" : "ws2";
   e.category = "deploy";
   e.feature = i % 3 ? "inference" : "storage";

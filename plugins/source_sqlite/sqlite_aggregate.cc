@@ -70,9 +70,16 @@ bool RollupAnswers(const AggregateRequest& r) {
 RollupSql BuildRollupSql(const AggregateRequest& request) {
   RollupSql out;
   std::string& sql = out.sql;
+  // Hourly and by the rollup's whole key: its rows are the answer as they stand, nothing to group.
+  const auto grouped = [&](Dimension d) {
+    return std::find(request.group_by.begin(), request.group_by.end(), d) != request.group_by.end();
+  };
+  const bool whole_key = request.bucket == TimeBucket::kHourUtc && grouped(Dimension::kWorkspace) &&
+                         grouped(Dimension::kCategory) && grouped(Dimension::kFeature);
   sql = std::string("SELECT ") + (request.bucket == TimeBucket::kHourUtc ? "hour" : "0");
   for (Dimension d : request.group_by) sql += std::string(", ") + RollupColumn(d);
-  sql += ", SUM(credits), SUM(events) FROM rollup_hour WHERE hour >= ? AND hour < ?";
+  sql += whole_key ? ", credits, events" : ", SUM(credits), SUM(events)";
+  sql += " FROM rollup_hour WHERE hour >= ? AND hour < ?";
   for (const DimensionFilter& filter : request.filters) {
     sql += std::string(" AND ") + RollupColumn(filter.dimension) + " IN (";
     for (std::size_t i = 0; i < filter.values.size(); ++i) {
@@ -81,6 +88,7 @@ RollupSql BuildRollupSql(const AggregateRequest& request) {
     }
     sql += ")";
   }
+  if (whole_key) return out;
   sql += " GROUP BY 1";
   for (std::size_t i = 0; i < request.group_by.size(); ++i) sql += ", " + std::to_string(i + 2);
   return out;

@@ -32,36 +32,52 @@ DataTable NewTable(const std::string& name, const char* kind, std::vector<TableC
 
 }  // namespace
 
-std::vector<billing::UsageBucket> LoadHourlyUsage(const UsageEngine& engine, const Workspace& workspace,
-                                                  std::int64_t as_of_ms) {
+// The first instant a workspace's billing can use: its earliest subscription or grant.
+std::int64_t BillingStart(const Workspace& w) {
   std::int64_t first = std::numeric_limits<std::int64_t>::max();
-  for (const Subscription& s : workspace.subscriptions) first = std::min(first, s.starts_at_ms);
-  for (const CreditGrant& g : workspace.credit_grants) first = std::min(first, g.available_from_ms);
-  std::vector<billing::UsageBucket> usage;
-  if (first >= as_of_ms) return usage;
-  // Whole UTC hours, so the rollups answer; the ledger books nothing after as_of.
-  const AggregateRequest request{FloorHour(first),
-                                 FloorHour(as_of_ms) + kMsPerHour,
-                                 {{Dimension::kWorkspace, {workspace.id}}},
-                                 {Dimension::kCategory, Dimension::kFeature},
-                                 TimeBucket::kHourUtc};
-  std::vector<AggregateRow> rows;
-  const Status status = engine.source().Aggregate(request, rows);
-  if (!status.ok()) throw std::runtime_error("usage of " + workspace.id + ": " + status.message());
-  usage.reserve(rows.size());
-  for (AggregateRow& row : rows) {
-    usage.push_back({row.bucket_start_ms, std::move(row.keys[1]), std::move(row.keys[0]), row.credits});
-  }
-  std::sort(usage.begin(), usage.end(), [](const auto& a, const auto& b) {
-    return std::tie(a.hour_start_ms, a.category, a.feature) <
-           std::tie(b.hour_start_ms, b.category, b.feature);
-  });
-  return usage;
+  for (const Subscription& s : w.subscriptions) first = std::min(first, s.starts_at_ms);
+  for (const CreditGrant& g : w.credit_grants) first = std::min(first, g.available_from_ms);
+  return first;
 }
 
-billing::Ledger LoadLedger(const UsageEngine& engine, const Workspace& workspace, std::int64_t as_of_ms) {
-  return billing::BuildLedger(workspace, model::TimeZone::Locate(workspace.timezone),
-                              LoadHourlyUsage(engine, workspace, as_of_ms), as_of_ms);
+void ForEachHourlyUsage(
+    const UsageEngine& engine, std::int64_t as_of_ms,
+    const std::function<void(const Workspace&, std::span<const billing::UsageBucket>)>& visit) {
+  std::vector<AggregateRow> rows;
+  std::vector<billing::UsageBucket> buckets;
+  for (const Workspace* w : engine.VisibleWorkspaces()) {
+    buckets.clear();
+    const std::int64_t first = BillingStart(*w);
+    if (first < as_of_ms) {
+      // Whole UTC hours and the rollup's whole key: its rows answer as they stand, no grouping. The
+      // ledger books nothing after as_of.
+      const AggregateRequest request{FloorHour(first),
+                                     FloorHour(as_of_ms) + kMsPerHour,
+                                     {{Dimension::kWorkspace, {w->id}}},
+                                     {Dimension::kWorkspace, Dimension::kCategory, Dimension::kFeature},
+                                     TimeBucket::kHourUtc};
+      const Status status = engine.source().Aggregate(request, rows);
+      if (!status.ok()) throw std::runtime_error("hourly usage of " + w->id + ": " + status.message());
+      buckets.reserve(rows.size());
+      for (AggregateRow& row : rows) {
+        buckets.push_back({row.bucket_start_ms, std::move(row.keys[2]), std::move(row.keys[1]), row.credits});
+      }
+      rows.clear();
+      std::sort(buckets.begin(), buckets.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.hour_start_ms, a.category, a.feature) <
+               std::tie(b.hour_start_ms, b.category, b.feature);
+      });
+    }
+    visit(*w, buckets);
+  }
+}
+
+std::vector<billing::Ledger> LoadLedgers(const UsageEngine& engine, std::int64_t as_of_ms) {
+  std::vector<billing::Ledger> ledgers;
+  ForEachHourlyUsage(engine, as_of_ms, [&](const Workspace& w, std::span<const billing::UsageBucket> usage) {
+    ledgers.push_back(billing::BuildLedger(w, model::TimeZone::Locate(w.timezone), usage, as_of_ms));
+  });
+  return ledgers;
 }
 
 DataTable CreditsTable(const std::string& name, const std::vector<billing::Ledger>& ledgers) {
@@ -195,21 +211,20 @@ DataTable AlertsTable(const std::string& name, const UsageEngine& engine, std::i
                               {"used_percent", CellType::kText},
                               {"cycle_from", CellType::kText},
                               {"cycle_to", CellType::kText}});
-  for (const Workspace* w : engine.VisibleWorkspaces()) {
-    const auto zone = model::TimeZone::Locate(w->timezone);
-    const auto usage = LoadHourlyUsage(engine, *w, as_of_ms);
-    for (const billing::Alert& a : billing::EvaluateAlerts(*w, zone, usage, as_of_ms, options)) {
+  ForEachHourlyUsage(engine, as_of_ms, [&](const Workspace& w, std::span<const billing::UsageBucket> usage) {
+    const auto zone = model::TimeZone::Locate(w.timezone);
+    for (const billing::Alert& a : billing::EvaluateAlerts(w, zone, usage, as_of_ms, options)) {
       char percent[32];
       std::snprintf(percent, sizeof percent, "%lld.%02lld%%",
                     static_cast<long long>(a.used_basis_points / 100),
                     static_cast<long long>(a.used_basis_points % 100));
-      table.rows.push_back({Text(w->id), Date(a.local_day), Text(model::FormatIsoUtc(a.at_ms)),
+      table.rows.push_back({Text(w.id), Date(a.local_day), Text(model::FormatIsoUtc(a.at_ms)),
                             Text(billing::ToString(a.kind)), Value(a.threshold_percent), Text(a.grant_id),
                             Value(a.used), Value(a.limit), Text(percent),
                             Text(a.cycle >= 0 ? model::FormatIsoUtc(a.cycle_start_ms) : ""),
                             Text(a.cycle >= 0 ? model::FormatIsoUtc(a.cycle_end_ms) : "")});
     }
-  }
+  });
   return table;
 }
 

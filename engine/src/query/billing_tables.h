@@ -4,6 +4,8 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -15,12 +17,14 @@
 
 namespace creditlens::query {
 
-// The hourly usage of one workspace from its first subscription or grant up to as_of, in time order.
-std::vector<billing::UsageBucket> LoadHourlyUsage(const UsageEngine& engine, const Workspace& workspace,
-                                                  std::int64_t as_of_ms);
+// Calls visit with each visible workspace and its hourly usage, from its first subscription or grant
+// up to as_of, in time order. One workspace's usage is held at a time.
+void ForEachHourlyUsage(
+    const UsageEngine& engine, std::int64_t as_of_ms,
+    const std::function<void(const Workspace&, std::span<const billing::UsageBucket>)>& visit);
 
-// The workspace's ledger as of a time, from LoadHourlyUsage.
-billing::Ledger LoadLedger(const UsageEngine& engine, const Workspace& workspace, std::int64_t as_of_ms);
+// The ledger of each visible workspace as of a time, in the engine's workspace order.
+std::vector<billing::Ledger> LoadLedgers(const UsageEngine& engine, std::int64_t as_of_ms);
 
 // One row per workspace and credit source (included, each grant, flex): allocated, consumed,
 // remaining, availability and expiry: the "credits tab".

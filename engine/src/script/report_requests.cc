@@ -75,12 +75,7 @@ class Ledgers {
  public:
   explicit Ledgers(const RequestScope& scope) : scope_(scope) {}
   const std::vector<billing::Ledger>& Get() {
-    if (!ledgers_) {
-      ledgers_.emplace();
-      for (const Workspace* w : scope_.engine.VisibleWorkspaces()) {
-        ledgers_->push_back(query::LoadLedger(scope_.engine, *w, scope_.context.as_of_ms));
-      }
-    }
+    if (!ledgers_) ledgers_ = query::LoadLedgers(scope_.engine, scope_.context.as_of_ms);
     return *ledgers_;
   }
 
