@@ -112,7 +112,7 @@ cl.ledger = billing("ledger", { "range" })              -- every ledger entry on
 cl.balances = billing("balances", { "range" })          -- end-of-day balances
 cl.invoice = billing("invoice", { "cycle" })            -- "current" (draft), "previous", or -2, -3 ... back
 cl.alerts = billing("alerts", { "included", "flex" })   -- threshold percents, e.g. { 80, 100 }
-cl.recommendation = billing("recommendation", {})       -- flex vs bundles vs plan upgrade
+cl.recommendation = billing("recommendation", { "bundles", "plans", "cycles" })  -- flex vs bundles vs plan
 
 -- Layout blocks -----------------------------------------------------------------------------------
 

@@ -103,6 +103,30 @@ class BillingTest(GeneratedStoreTest):
         self.assertEqual(bad.returncode, 1)
         self.assertIn("data.invoice.cycle: expected current, previous or a whole number of cycles back", bad.stderr)
 
+    def test_recommendation_options_come_from_the_report(self):
+        directory = temp_dir(self)
+        report = os.path.join(directory, "advice.lua")
+        with open(report, "w") as f:
+            f.write('local cl = require "creditlens"\nreturn cl.report { title = "Advice", data = {\n'
+                    '  advice = cl.recommendation { bundles = { { credits = 10000, discount = 50 } },\n'
+                    '                               plans = { { name = "solo", included = 10, price = 1 } } } },\n'
+                    '  layout = function(d) return { cl.table { d.advice } } end }\n')
+        rows = self.table(load_json(run("report", report, "--store", self.store, "--workspace", BERLIN, "--as-of",
+                                        AS_OF.isoformat(), "--format", "json").stdout), "advice")
+        options = {r["option"]: r for r in rows}
+        # One 10,000-credit bundle at half price: 10000 x price_per_credit x 0.5, rounded to cents.
+        price = Decimal(str(self.accounts[BERLIN]["price_per_credit"]))
+        self.assertEqual(options["prepaid_bundle"]["cost_per_cycle"],
+                         (10000 * price / 2).quantize(Decimal("0.01"), "ROUND_HALF_EVEN"))
+        self.assertEqual(options["plan_upgrade"]["available"], "no", "no plan in the list is the workspace's own")
+        with open(report, "w") as f:
+            f.write('local cl = require "creditlens"\nreturn cl.report { title = "Advice", data = {\n'
+                    '  advice = cl.recommendation { bundles = { { credits = -5 } } } },\n'
+                    '  layout = function(d) return {} end }\n')
+        bad = run("report", report, "--store", self.store, "--format", "json", check=False)
+        self.assertEqual(bad.returncode, 1)
+        self.assertIn("data.advice.bundles[1].credits: expected a number >= 0", bad.stderr)
+
     def test_invoice_pdf(self):
         out = os.path.join(temp_dir(self), "invoice.pdf")
         run("report", "invoice", "--store", self.store, "--workspace", BERLIN, "--as-of", AS_OF.isoformat(),

@@ -228,7 +228,8 @@ DataTable AlertsTable(const std::string& name, const UsageEngine& engine, std::i
   return table;
 }
 
-DataTable RecommendationTable(const std::string& name, const std::vector<billing::Ledger>& ledgers) {
+DataTable RecommendationTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
+                              const billing::RecommendationOptions& options) {
   DataTable table = NewTable(name, "recommendation",
                              {{"workspace", CellType::kText},
                               {"cycles_considered", CellType::kCount},
@@ -242,7 +243,7 @@ DataTable RecommendationTable(const std::string& name, const std::vector<billing
                               {"summary", CellType::kText}});
   for (const billing::Ledger& ledger : ledgers) {
     if (ledger.cycles.empty()) continue;
-    const billing::Recommendation r = billing::Recommend(billing::RecommendationInputFrom(ledger));
+    const billing::Recommendation r = billing::Recommend(billing::RecommendationInputFrom(ledger), options);
     if (!r.change_recommended) {
       table.rows.push_back({Text(ledger.workspace.id), Value(static_cast<std::int64_t>(r.cycles_considered)),
                             Value(static_cast<std::int64_t>(r.cycles_exceeded)), Value(r.expected_overage),

@@ -11,6 +11,7 @@
 
 #include "billing/alerts.h"
 #include "billing/ledger.h"
+#include "billing/recommendations.h"
 #include "query/data_table.h"
 #include "query/day_range.h"
 #include "query/usage_query.h"
@@ -48,6 +49,7 @@ DataTable AlertsTable(const std::string& name, const UsageEngine& engine, std::i
                       const billing::AlertOptions& options);
 
 // Flex vs prepaid bundle vs plan upgrade, per workspace that keeps exceeding its included credits.
-DataTable RecommendationTable(const std::string& name, const std::vector<billing::Ledger>& ledgers);
+DataTable RecommendationTable(const std::string& name, const std::vector<billing::Ledger>& ledgers,
+                              const billing::RecommendationOptions& options);
 
 }  // namespace creditlens::query

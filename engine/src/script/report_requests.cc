@@ -2,6 +2,7 @@
 #include "script/report_requests.h"
 
 #include <boost/json.hpp>
+#include <cmath>
 #include <optional>
 #include <stdexcept>
 
@@ -97,6 +98,62 @@ std::vector<int> Percents(const std::string& where, const json::object& spec, co
   return out;
 }
 
+// A decimal from Lua (a number or a string) as micro-units; fails naming the field.
+std::int64_t Micros(const std::string& where, const std::string& field, const json::value& v) {
+  std::optional<MicroCredits> micros;
+  if (v.is_string()) micros = ParseMicroCredits(std::string(v.as_string()));
+  if (v.is_int64()) micros = v.as_int64() * kMicrosPerCredit;
+  if (v.is_double()) micros = std::llround(v.as_double() * 1e6);
+  if (!micros || *micros < 0) Fail(where, field, "expected a number >= 0 with at most 6 decimals");
+  return *micros;
+}
+
+// bundles = { { credits = 1000, discount = 8 }, ... }, plans = { { name = "pro", included = 5000,
+// price = 45 }, ... }, cycles = 3: each replaces the defaults of recommendations.h when given.
+billing::RecommendationOptions ReadRecommendationOptions(const std::string& where, const json::object& spec) {
+  billing::RecommendationOptions options;
+  if (const auto* cycles = spec.if_contains("cycles"); cycles && !cycles->is_null()) {
+    if (!cycles->is_int64() || cycles->as_int64() < 1 || cycles->as_int64() > 120) {
+      Fail(where, "cycles", "expected a whole number of cycles from 1 to 120");
+    }
+    options.cycles = static_cast<std::size_t>(cycles->as_int64());
+  }
+  const auto list = [&](const char* key) -> const json::array* {
+    const auto* v = spec.if_contains(key);
+    if (!v || v->is_null()) return nullptr;
+    if (!v->is_array() || v->as_array().empty()) Fail(where, key, "expected a non-empty list");
+    return &v->as_array();
+  };
+  if (const auto* bundles = list("bundles")) {
+    options.bundles.clear();
+    for (std::size_t i = 0; i < bundles->size(); ++i) {
+      const std::string at = "bundles[" + std::to_string(i + 1) + "]";
+      if (!(*bundles)[i].is_object()) Fail(where, at, "expected { credits = N, discount = percent }");
+      const json::object& b = (*bundles)[i].as_object();
+      const json::value* discount = b.if_contains("discount");
+      const std::int64_t basis_points = discount ? Micros(where, at + ".discount", *discount) / 10'000 : 0;
+      if (basis_points >= 10'000) Fail(where, at + ".discount", "expected a percent below 100");
+      options.bundles.push_back(
+          {Micros(where, at + ".credits", b.contains("credits") ? b.at("credits") : nullptr),
+           static_cast<int>(basis_points)});
+    }
+  }
+  if (const auto* plans = list("plans")) {
+    options.plans.clear();
+    for (std::size_t i = 0; i < plans->size(); ++i) {
+      const std::string at = "plans[" + std::to_string(i + 1) + "]";
+      if (!(*plans)[i].is_object()) Fail(where, at, "expected { name = ..., included = N, price = dollars }");
+      const json::object& p = (*plans)[i].as_object();
+      const std::string plan = StringField(p, "name");
+      if (plan.empty()) Fail(where, at + ".name", "expected the plan's name");
+      options.plans.push_back(
+          {plan, Micros(where, at + ".included", p.contains("included") ? p.at("included") : nullptr),
+           Micros(where, at + ".price", p.contains("price") ? p.at("price") : nullptr)});
+    }
+  }
+  return options;
+}
+
 // Which cycle an invoice is for: "current" (0), "previous" (-1), or 0, -1, -2 ... cycles back.
 int CycleOffset(const std::string& where, const json::object& spec) {
   const auto* v = spec.if_contains("cycle");
@@ -132,7 +189,8 @@ void RunRequests(const json::object& requests, const RequestScope& scope, Report
       options.flex_percents = Percents(where, spec, "flex", options.flex_percents);
       out.tables.push_back(query::AlertsTable(name, scope.engine, scope.context.as_of_ms, options));
     } else if (kind == "recommendation") {
-      out.tables.push_back(query::RecommendationTable(name, ledgers.Get()));
+      out.tables.push_back(
+          query::RecommendationTable(name, ledgers.Get(), ReadRecommendationOptions(where, spec)));
     } else {
       Fail(where, "",
            "unknown request kind '" + kind +
