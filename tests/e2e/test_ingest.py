@@ -2,10 +2,11 @@
 file, line and field and leaves the store exactly as it was."""
 import json
 import os
+import subprocess
 import unittest
 from decimal import Decimal
 
-from support import generate, micro, raw_total, read_events, run, store_totals, temp_dir
+from support import CREDITLENS, generate, micro, raw_total, read_events, run, store_totals, temp_dir
 
 HEADER = "id,ts,workspace_id,category,feature,credits,quantity,unit,folder,api_key,user_id,source,run_id,module,data_bytes\n"
 
@@ -46,6 +47,14 @@ class IngestTest(unittest.TestCase):
     def test_piped_ingest_is_quiet_on_stderr(self):
         result = run("ingest", self.events, "--store", self.store)
         self.assertEqual(result.stderr, "")
+
+    def test_a_terminal_gets_a_progress_bar(self):
+        # script(1) gives the command a pseudo-terminal; CREDITLENS_NO_PROGRESS must not be set there.
+        env = {k: v for k, v in os.environ.items() if k != "CREDITLENS_NO_PROGRESS"}
+        command = f"{CREDITLENS} ingest {self.events} --accounts {self.accounts} --store {os.path.join(self.dir, 'tty.db')}"
+        screen = subprocess.run(["script", "-qec", command, "/dev/null"], capture_output=True, text=True, env=env,
+                                check=True).stdout
+        self.assertRegex(screen, r"ingest events\.csv \[#+\] 100%  5000 rows")
 
     def assert_rejected(self, text, message):
         before = store_totals(self.store)
