@@ -16,9 +16,11 @@ return cl.report {
   },
 
   layout = function(d, ctx)
+    -- What is the workspace's to spend now: this cycle's included credits and the grants available
+    -- (or used up) now; pending and expired grants and the flex cap are in the table, not the sums.
     local allocated, consumed, remaining = 0, 0, 0
     for _, row in ipairs(d.credits.rows) do
-      if row.source ~= "over_limit" then
+      if row.source == "included" or row.state == "available" or row.state == "exhausted" then
         allocated = allocated + row.allocated
         consumed = consumed + row.consumed
         remaining = remaining + row.remaining

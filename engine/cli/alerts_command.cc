@@ -25,7 +25,7 @@ std::vector<int> ParsePercents(const ParsedArgs& args, const char* name, std::ve
     const std::string part = text->substr(start, comma - start);
     char* end = nullptr;
     const long value = std::strtol(part.c_str(), &end, 10);
-    if (part.empty() || *end != '\0' || value <= 0 || value > 1000) {
+    if (part.empty() || *end != '\0' || value <= 0 || value > 100) {
       throw UsageError(std::string("--") + name + " expects percents like 80,100, got '" + *text + "'");
     }
     out.push_back(static_cast<int>(value));
@@ -55,7 +55,11 @@ void PrintText(const query::DataTable& table) {
   }
   for (const auto& row : cells) {
     for (std::size_t c = 0; c < row.size(); ++c) {
-      std::printf("%-*s%s", static_cast<int>(widths[c]), row[c].c_str(), c + 1 < row.size() ? "  " : "\n");
+      if (c + 1 < row.size()) {
+        std::printf("%-*s  ", static_cast<int>(widths[c]), row[c].c_str());
+      } else {
+        std::printf("%s\n", row[c].c_str());  // no padding after the last column
+      }
     }
   }
 }
@@ -76,6 +80,8 @@ int RunAlerts(const ParsedArgs& args, const std::filesystem::path& executable) {
   out.title = "Alerts";
   out.tables.push_back(query::AlertsTable("alerts", *scope.engine, scope.as_of_ms, options));
   out.meta["report"] = "alerts";
+  out.meta["scope"] = scope_args.workspace ? *scope_args.workspace : "organisation";
+  out.meta["timezone"] = scope.engine->zone().name();
   out.meta["as_of"] = model::FormatDate(scope.engine->zone().LocalDay(scope.as_of_ms));
   if (format == "text") {
     PrintText(out.tables.front());

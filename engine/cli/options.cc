@@ -25,10 +25,17 @@ ParsedArgs Parse(const CommandSpec& spec, const std::vector<std::string>& args) 
       if (!options_done && arg.size() > 1 && arg[0] == '-' && arg != "-o") {
         throw UsageError("unknown option '" + arg + "' (see creditlens " + spec.name + " --help)");
       }
-      if (arg == "-o") {  // the one short option: output file
+      if (arg == "-o") {  // the one short option: output file, for commands that write one
+        const bool writes = std::any_of(spec.options.begin(), spec.options.end(),
+                                        [](const OptionSpec& o) { return o.name == "output"; });
+        if (!writes) throw UsageError("unknown option '-o' (see creditlens " + spec.name + " --help)");
         if (i + 1 >= args.size()) throw UsageError("-o needs a FILE");
         parsed.values_["output"].push_back(args[++i]);
         continue;
+      }
+      if (spec.arguments.empty()) {
+        throw UsageError("unexpected argument '" + arg + "' (creditlens " + spec.name +
+                         " takes options only)");
       }
       parsed.positionals_.push_back(arg);
       continue;

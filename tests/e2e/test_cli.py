@@ -21,6 +21,10 @@ class CliTest(unittest.TestCase):
                               (["report", "dashboard", "--format", "docx"], "unknown format 'docx'"),
                               (["report", "dashboard", "--format", "json", "--as-of", "yesterday"], "--as-of expects"),
                               (["ingest"], "nothing to ingest"),
+                              (["alerts", "-o", "x.json"], "unknown option '-o'"),
+                              (["alerts", "extra"], "unexpected argument 'extra'"),
+                              (["plugins", "extra"], "unexpected argument 'extra'"),
+                              (["alerts", "--included", "150"], "--included expects percents like 80,100"),
                               ([], "usage: creditlens")]:
             result = run(*args, check=False, cwd=temp_dir(self))
             self.assertEqual(result.returncode, 2, args)

@@ -84,12 +84,13 @@ RecommendationOption PlanOption(const RecommendationInput& in, const std::vector
     o.note = "the current plan '" + in.plan + "' is not in the plan list";
     return o;
   }
-  // The workspace's own plan is never its upgrade, even when the list's tier of that name includes
-  // more than the workspace's subscription does (a grandfathered or custom allowance).
+  // An upgrade is another plan that includes more credits than the subscription and costs more than
+  // the current plan's tier: never the own plan (whose tier may include more than a grandfathered or
+  // custom allowance), never a cheaper plan that only looks bigger than a custom allowance.
   const PlanTier* next = nullptr;
   for (const PlanTier& p : plans) {
     if (p.name != in.plan && p.monthly_included * months > in.included &&
-        (!next || p.monthly_included < next->monthly_included)) {
+        p.monthly_price > current->monthly_price && (!next || p.monthly_included < next->monthly_included)) {
       next = &p;
     }
   }

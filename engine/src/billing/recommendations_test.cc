@@ -74,6 +74,19 @@ TEST(Recommend, AWorkspaceIsNeverUpgradedToItsOwnPlan) {
   EXPECT_EQ(*r.best, OptionKind::kPrepaidBundle);
 }
 
+TEST(Recommend, AnUpgradeNeverCostsLessThanTheCurrentPlan) {
+  // On "pro" ($45) with a custom 150 credits: starter (500 credits, $5) includes more than 150 but is
+  // no upgrade; the next plan that costs more is business.
+  RecommendationInput in = OnCore({C(400), C(500), C(450)});
+  in.plan = "pro";
+  in.included = C(150);
+  for (auto& cycle : in.history) cycle.included = C(150);
+  const Recommendation r = Recommend(in);
+  ASSERT_EQ(r.options.size(), 3u);
+  EXPECT_EQ(r.options[2].plan, "business");
+  EXPECT_GT(r.options[2].cost_per_cycle, 0);
+}
+
 TEST(Recommend, BundleTiersAndPlansAreConfigurable) {
   RecommendationOptions options;
   options.bundles = {{C(500), 0}, {C(2000), 5000}};  // half price for 2,000

@@ -91,8 +91,8 @@ std::vector<int> Percents(const std::string& where, const json::object& spec, co
   if (!v || v->is_null()) return fallback;
   std::vector<int> out;
   for (const auto& p : v->is_array() ? v->as_array() : json::array{*v}) {
-    if (!p.is_int64() || p.as_int64() <= 0 || p.as_int64() > 1000)
-      Fail(where, key, "expected percents between 1 and 1000");
+    if (!p.is_int64() || p.as_int64() <= 0 || p.as_int64() > 100)
+      Fail(where, key, "expected percents from 1 to 100");
     out.push_back(static_cast<int>(p.as_int64()));
   }
   return out;
@@ -131,11 +131,14 @@ billing::RecommendationOptions ReadRecommendationOptions(const std::string& wher
       if (!(*bundles)[i].is_object()) Fail(where, at, "expected { credits = N, discount = percent }");
       const json::object& b = (*bundles)[i].as_object();
       const json::value* discount = b.if_contains("discount");
-      const std::int64_t basis_points = discount ? Micros(where, at + ".discount", *discount) / 10'000 : 0;
-      if (basis_points >= 10'000) Fail(where, at + ".discount", "expected a percent below 100");
-      options.bundles.push_back(
-          {Micros(where, at + ".credits", b.contains("credits") ? b.at("credits") : nullptr),
-           static_cast<int>(basis_points)});
+      const std::int64_t discount_micros = discount ? Micros(where, at + ".discount", *discount) : 0;
+      if (discount_micros >= 100 * kMicrosPerCredit || discount_micros % 10'000 != 0) {
+        Fail(where, at + ".discount", "expected a percent below 100 with at most 2 decimals");
+      }
+      const MicroCredits credits =
+          Micros(where, at + ".credits", b.contains("credits") ? b.at("credits") : nullptr);
+      if (credits == 0) Fail(where, at + ".credits", "expected more than 0 credits");
+      options.bundles.push_back({credits, static_cast<int>(discount_micros / 10'000)});
     }
   }
   if (const auto* plans = list("plans")) {
