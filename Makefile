@@ -30,7 +30,7 @@ test: build
 	ctest --test-dir $(BUILD) --output-on-failure -j$(JOBS)
 
 bench: build
-	bash bench/run_bench.sh
+	CREDITLENS_BUILD_DIR=$(abspath $(BUILD)) bash bench/run_bench.sh
 
 format:
 	clang-format -i $$(git ls-files '*.cc' '*.h')
