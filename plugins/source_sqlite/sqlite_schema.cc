@@ -22,10 +22,12 @@ CREATE INDEX IF NOT EXISTS event_chunks_by_time ON event_chunks(ts_max);
 -- Every stored id and the load that stored it: ingest is idempotent on id.
 CREATE TABLE IF NOT EXISTS event_ids(id TEXT PRIMARY KEY, load_id INTEGER NOT NULL) WITHOUT ROWID;
 -- Credits per UTC hour, workspace and feature: a year of dashboards reads these, not the events.
+-- Keyed workspace first: a workspace's hours are one range, and a query over all workspaces is one
+-- range per workspace (sqlite_aggregate.cc).
 CREATE TABLE IF NOT EXISTS rollup_hour(
   hour INTEGER NOT NULL, workspace_id TEXT NOT NULL, category TEXT NOT NULL, feature TEXT NOT NULL,
   credits INTEGER NOT NULL, events INTEGER NOT NULL,
-  PRIMARY KEY(hour, workspace_id, category, feature)) WITHOUT ROWID;
+  PRIMARY KEY(workspace_id, hour, category, feature)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS workspaces(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, timezone TEXT NOT NULL,
   billing_email TEXT, price_per_credit TEXT NOT NULL, flex_enabled INTEGER NOT NULL,

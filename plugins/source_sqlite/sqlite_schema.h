@@ -6,7 +6,7 @@
 
 namespace creditlens::sqlite {
 
-inline constexpr int kSchemaVersion = 2;
+inline constexpr int kSchemaVersion = 3;
 
 // Creates the tables on a new store and checks the version of an existing one.
 void EnsureSchema(sqlite3* db);
