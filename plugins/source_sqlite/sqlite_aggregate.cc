@@ -81,10 +81,11 @@ RollupSql BuildRollupSql(const AggregateRequest& request) {
   sql += whole_key ? ", credits, events" : ", SUM(credits), SUM(events)";
   sql += " FROM rollup_hour WHERE hour >= ? AND hour < ?";
   // The key leads with the workspace: name the workspaces so that each is one range of hours, not a
-  // scan of the whole table (every rolled-up workspace is in workspaces: ingest checks that).
-  const bool by_workspace = std::any_of(request.filters.begin(), request.filters.end(),
-                                        [](const DimensionFilter& f) { return f.dimension == Dimension::kWorkspace; });
-  if (!by_workspace) sql += " AND workspace_id IN (SELECT id FROM workspaces)";
+  // scan of the whole table.
+  const bool by_workspace =
+      std::any_of(request.filters.begin(), request.filters.end(),
+                  [](const DimensionFilter& f) { return f.dimension == Dimension::kWorkspace; });
+  if (!by_workspace) sql += " AND workspace_id IN (SELECT workspace_id FROM rollup_workspaces)";
   for (const DimensionFilter& filter : request.filters) {
     sql += std::string(" AND ") + RollupColumn(filter.dimension) + " IN (";
     for (std::size_t i = 0; i < filter.values.size(); ++i) {

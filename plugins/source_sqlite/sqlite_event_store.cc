@@ -6,6 +6,7 @@
 #include <chrono>
 #include <functional>
 #include <future>
+#include <set>
 
 namespace creditlens::sqlite {
 namespace {
@@ -40,6 +41,8 @@ void SqliteEventStore::Prepare() {
   find_load_of_id_ = std::make_unique<Statement>(db_, "SELECT load_id FROM event_ids WHERE id = ?");
   insert_chunk_ = std::make_unique<Statement>(
       db_, "INSERT INTO event_chunks(load_id, ts_min, ts_max, events, data) VALUES(?, ?, ?, ?, ?)");
+  add_rollup_workspace_ =
+      std::make_unique<Statement>(db_, "INSERT OR IGNORE INTO rollup_workspaces(workspace_id) VALUES(?)");
   merge_rollup_ = std::make_unique<Statement>(
       db_,
       "INSERT INTO rollup_hour(hour, workspace_id, category, feature, credits, events) VALUES(?,?,?,?,?,?) "
@@ -256,6 +259,14 @@ void SqliteEventStore::FlushRollups() {
     s.Bind(5, sum.credits);
     s.Bind(6, sum.events);
     s.Step();
+  }
+  std::set<std::uint32_t> workspaces;
+  for (const auto& [key, sum] : pending_rollups_) workspaces.insert(key.workspace);
+  for (const std::uint32_t workspace : workspaces) {
+    Statement& add = *add_rollup_workspace_;
+    add.Reset();
+    add.Bind(1, key_texts_.Text(workspace));
+    add.Step();
   }
   pending_rollups_.clear();
   recent_rollups_.clear();

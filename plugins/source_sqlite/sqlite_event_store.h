@@ -60,7 +60,8 @@ class SqliteEventStore final : public EventStore {
   sqlite3* db_;
   std::int64_t load_id_ = 0;
   bool in_load_ = false;
-  std::unique_ptr<Statement> insert_id_, find_load_of_id_, insert_chunk_, merge_rollup_;
+  std::unique_ptr<Statement> insert_id_, find_load_of_id_, insert_chunk_, merge_rollup_,
+      add_rollup_workspace_;
   EventChunkWriter chunk_;
   // Text codes of the chunks (every field; forgotten between chunks when large) and of the rollup
   // keys (workspace, category, feature: few; kept until the rollups are flushed).

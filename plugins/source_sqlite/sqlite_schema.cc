@@ -28,6 +28,8 @@ CREATE TABLE IF NOT EXISTS rollup_hour(
   hour INTEGER NOT NULL, workspace_id TEXT NOT NULL, category TEXT NOT NULL, feature TEXT NOT NULL,
   credits INTEGER NOT NULL, events INTEGER NOT NULL,
   PRIMARY KEY(workspace_id, hour, category, feature)) WITHOUT ROWID;
+-- Every workspace with rows in rollup_hour, kept with them: the list a query over all workspaces walks.
+CREATE TABLE IF NOT EXISTS rollup_workspaces(workspace_id TEXT PRIMARY KEY) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS workspaces(
   id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, timezone TEXT NOT NULL,
   billing_email TEXT, price_per_credit TEXT NOT NULL, flex_enabled INTEGER NOT NULL,
