@@ -42,21 +42,13 @@ CsvWriter::CsvWriter(const std::filesystem::path& path, int id_width) : file_(pa
 
 void CsvWriter::Write(const EventRow& row) {
   // Worst case: every text field fully quoted, plus the numbers.
-  const std::size_t text = row.workspace_id.size() + row.category.size() + row.feature.size() +
-                           row.unit.size() + row.folder.size() + row.api_key.size() + row.user_id.size() +
-                           row.source.size() + row.module.size();
+  const std::size_t text = TextSize(row);
   char* out = file_.Reserve(2 * (text + 9) + 6 * kMaxNumberChars + kTimestampChars + id_width_);
 
   out = std::copy(kEventIdPrefix.begin(), kEventIdPrefix.end(), out);
   out = WriteZeroPadded(out, row.sequence, id_width_);
   *out++ = ',';
-  const std::int64_t hour = row.ts_ms / 3600000;
-  if (hour != cached_hour_) {
-    cached_hour_ = hour;
-    WriteHourPrefix(hour_prefix_, row.ts_ms);
-  }
-  std::memcpy(out, hour_prefix_, 14);
-  out = WriteMinuteSecondMillis(out + 14, row.ts_ms);
+  out = timestamps_.Write(out, row.ts_ms);
   *out++ = ',';
   out = Field(out, row.workspace_id);
   out = Field(out, row.category);

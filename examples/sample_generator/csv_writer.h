@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <filesystem>
 
+#include "decimal_format.h"
 #include "event_writer.h"
 #include "output_file.h"
 
@@ -20,8 +21,7 @@ class CsvWriter : public EventWriter {
  private:
   OutputFile file_;
   int id_width_;
-  std::int64_t cached_hour_ = INT64_MIN;
-  char hour_prefix_[24] = {};
+  TimestampWriter timestamps_;
 };
 
 }  // namespace creditlens::sample

@@ -83,4 +83,14 @@ char* WriteMinuteSecondMillis(char* out, std::int64_t epoch_ms) {
   return out;
 }
 
+char* TimestampWriter::Write(char* out, std::int64_t epoch_ms) {
+  const std::int64_t hour = epoch_ms / 3'600'000;
+  if (hour != hour_) {
+    hour_ = hour;
+    WriteHourPrefix(prefix_, epoch_ms);
+  }
+  std::memcpy(out, prefix_, sizeof prefix_);
+  return WriteMinuteSecondMillis(out + sizeof prefix_, epoch_ms);
+}
+
 }  // namespace creditlens::sample

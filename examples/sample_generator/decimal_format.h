@@ -28,4 +28,15 @@ char* WriteHourPrefix(char* out, std::int64_t epoch_ms);
 // Writes "MM:SS.mmmZ" for the position of epoch_ms inside its hour.
 char* WriteMinuteSecondMillis(char* out, std::int64_t epoch_ms);
 
+// Writes "YYYY-MM-DDTHH:MM:SS.mmmZ" (24 chars), reusing the hour's prefix while the hour stays the
+// same: events come in time order.
+class TimestampWriter {
+ public:
+  char* Write(char* out, std::int64_t epoch_ms);
+
+ private:
+  std::int64_t hour_ = -1;  // epoch hours of the cached prefix; timestamps are after 1970
+  char prefix_[14] = {};
+};
+
 }  // namespace creditlens::sample

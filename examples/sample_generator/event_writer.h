@@ -1,6 +1,7 @@
 // One generated usage event as it is written, and the interface of the CSV and JSON Lines writers.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string_view>
 
@@ -22,6 +23,12 @@ struct EventRow {
 // The id of an event: "ev" and its sequence number zero-padded to the writer's id width.
 inline constexpr std::string_view kEventIdPrefix = "ev";
 inline constexpr std::string_view kRunIdPrefix = "run-";
+
+// Bytes of all text fields of a row, for sizing the output a row may need.
+inline std::size_t TextSize(const EventRow& row) {
+  return row.workspace_id.size() + row.category.size() + row.feature.size() + row.unit.size() +
+         row.folder.size() + row.api_key.size() + row.user_id.size() + row.source.size() + row.module.size();
+}
 
 class EventWriter {
  public:

@@ -52,22 +52,14 @@ JsonlWriter::JsonlWriter(const std::filesystem::path& path, int id_width)
     : file_(path), id_width_(id_width) {}
 
 void JsonlWriter::Write(const EventRow& row) {
-  const std::size_t text = row.workspace_id.size() + row.category.size() + row.feature.size() +
-                           row.unit.size() + row.folder.size() + row.api_key.size() + row.user_id.size() +
-                           row.source.size() + row.module.size();
+  const std::size_t text = TextSize(row);
   char* out = file_.Reserve(6 * text + kKeysChars + 6 * kMaxNumberChars + kTimestampChars + id_width_);
 
   out = Raw(out, "{\"id\":\"");
   out = Raw(out, kEventIdPrefix);
   out = WriteZeroPadded(out, row.sequence, id_width_);
   out = Raw(out, "\",\"ts\":\"");
-  const std::int64_t hour = row.ts_ms / 3600000;
-  if (hour != cached_hour_) {
-    cached_hour_ = hour;
-    WriteHourPrefix(hour_prefix_, row.ts_ms);
-  }
-  out = Raw(out, std::string_view(hour_prefix_, 14));
-  out = WriteMinuteSecondMillis(out, row.ts_ms);
+  out = timestamps_.Write(out, row.ts_ms);
   out = Raw(out, "\",\"workspace_id\":");
   out = String(out, row.workspace_id);
   out = Raw(out, ",\"category\":");
