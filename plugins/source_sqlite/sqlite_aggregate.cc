@@ -2,6 +2,7 @@
 #include "sqlite_aggregate.h"
 
 #include <algorithm>
+#include <map>
 #include <unordered_map>
 
 #include "event_chunk.h"
@@ -58,13 +59,17 @@ std::int64_t FloorTo(std::int64_t ms, std::int64_t step) {
   return (ms % step != 0 && ms < 0 ? q - 1 : q) * step;
 }
 
+// The rollups hold what the request groups and filters by, at a grain they have.
+bool RollupShape(const AggregateRequest& r) {
+  return r.bucket != TimeBucket::kQuarterHourUtc &&
+         std::all_of(r.group_by.begin(), r.group_by.end(), InRollup) &&
+         std::all_of(r.filters.begin(), r.filters.end(), [](const auto& f) { return InRollup(f.dimension); });
+}
+
 }  // namespace
 
 bool RollupAnswers(const AggregateRequest& r) {
-  const bool hour_aligned = r.from_ms % kMsPerHour == 0 && r.to_ms % kMsPerHour == 0;
-  return hour_aligned && r.bucket != TimeBucket::kQuarterHourUtc &&
-         std::all_of(r.group_by.begin(), r.group_by.end(), InRollup) &&
-         std::all_of(r.filters.begin(), r.filters.end(), [](const auto& f) { return InRollup(f.dimension); });
+  return r.from_ms % kMsPerHour == 0 && r.to_ms % kMsPerHour == 0 && RollupShape(r);
 }
 
 RollupSql BuildRollupSql(const AggregateRequest& request) {
@@ -150,6 +155,40 @@ void AggregateChunks(sqlite3* db, const AggregateRequest& request, std::vector<A
       }
       rows[it->second].credits += e.credits;
       ++rows[it->second].events;
+    }
+  }
+}
+
+void Aggregate(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows) {
+  rows.clear();
+  if (RollupAnswers(request)) return AggregateRollups(db, request, rows);
+  const std::int64_t inner_from = FloorTo(request.from_ms + kMsPerHour - 1, kMsPerHour);
+  const std::int64_t inner_to = FloorTo(request.to_ms, kMsPerHour);
+  if (!RollupShape(request) || inner_from >= inner_to) return AggregateChunks(db, request, rows);
+
+  AggregateRequest part = request;
+  part.from_ms = inner_from;
+  part.to_ms = inner_to;
+  AggregateRollups(db, part, rows);
+  // Rows of the partial hours merge into the rollups' rows with the same bucket and keys.
+  std::map<std::pair<std::int64_t, std::vector<std::string>>, std::size_t> index;
+  for (std::size_t i = 0; i < rows.size(); ++i) index[{rows[i].bucket_start_ms, rows[i].keys}] = i;
+  std::vector<AggregateRow> edge;
+  for (const auto& [from, to] :
+       {std::pair(request.from_ms, inner_from), std::pair(inner_to, request.to_ms)}) {
+    if (from >= to) continue;
+    part.from_ms = from;
+    part.to_ms = to;
+    edge.clear();
+    AggregateChunks(db, part, edge);
+    for (AggregateRow& row : edge) {
+      const auto [it, added] = index.try_emplace({row.bucket_start_ms, row.keys}, rows.size());
+      if (added) {
+        rows.push_back(std::move(row));
+      } else {
+        rows[it->second].credits += row.credits;
+        rows[it->second].events += row.events;
+      }
     }
   }
 }

@@ -24,4 +24,9 @@ RollupSql BuildRollupSql(const AggregateRequest& request);
 void AggregateRollups(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows);
 void AggregateChunks(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows);
 
+// Answers any request: from the rollups when they can; when only the range's ends are off the hour
+// (a zone like Asia/Kolkata cuts its days at :30), the whole hours from the rollups and the partial
+// hours at the ends from the chunks; otherwise from the chunks.
+void Aggregate(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows);
+
 }  // namespace creditlens::sqlite

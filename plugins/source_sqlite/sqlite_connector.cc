@@ -151,14 +151,7 @@ Status SqliteConnector::LoadAccounts(std::vector<Workspace>& workspaces) noexcep
 }
 
 Status SqliteConnector::Aggregate(const AggregateRequest& request, std::vector<AggregateRow>& rows) noexcept {
-  return Guard([&] {
-    rows.clear();
-    if (RollupAnswers(request)) {
-      AggregateRollups(db_, request, rows);
-    } else {
-      AggregateChunks(db_, request, rows);
-    }
-  });
+  return Guard([&] { sqlite::Aggregate(db_, request, rows); });
 }
 
 }  // namespace creditlens::sqlite

@@ -66,8 +66,22 @@ class SqliteConnectorTest : public ::testing::Test {
     return sum;
   }
 
+  // A second, read-only connection to the store, for the plugin's own query paths.
+  sqlite3* RawDb() {
+    if (!raw_) {
+      sqlite3* db = nullptr;
+      EXPECT_EQ(sqlite3_open_v2((dir_ / "store.db").c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+      raw_.reset(db);
+    }
+    return raw_.get();
+  }
+
   TempDir dir_;
   SqliteConnector connector_;
+  struct Closer {
+    void operator()(sqlite3* db) const { sqlite3_close(db); }
+  };
+  std::unique_ptr<sqlite3, Closer> raw_;
 };
 
 TEST_F(SqliteConnectorTest, IngestIsIdempotentOnIdAndFlagsDuplicatesWithinALoad) {
@@ -115,6 +129,37 @@ TEST_F(SqliteConnectorTest, RollupsAndRawEventsGiveTheSameAnswer) {
   MicroCredits expected = 0;
   for (const auto& e : events) expected += e.credits;
   EXPECT_EQ(Total(by_hour), expected);
+}
+
+TEST_F(SqliteConnectorTest, RangesOffTheHourTakeWholeHoursFromRollupsAndEndsFromChunks) {
+  std::vector<UsageEvent> events;
+  for (int i = 0; i < 400; ++i) {
+    events.push_back(Event("q" + std::to_string(i), kT0 + std::int64_t{i} * 11 * 60'000,
+                           i % 2 ? "ws1" : "ws2", i % 3 ? "f1" : "f2", 1'000 + i));
+  }
+  Load(events);
+  constexpr std::int64_t kHalfHour = kHour / 2;
+  for (const TimeBucket bucket : {TimeBucket::kNone, TimeBucket::kHourUtc}) {
+    for (const auto& [from, to] : {std::pair(kT0 + kHalfHour, kT0 + 50 * kHour + kHalfHour),  // both ends off
+                                   std::pair(kT0, kT0 + 30 * kHour + 17 * 60'000),            // the end off
+                                   std::pair(kT0 + kHalfHour, kT0 + kHour)}) {                // no whole hour
+      AggregateRequest request{from, to, {}, {Dimension::kWorkspace, Dimension::kFeature}, bucket};
+      ASSERT_FALSE(RollupAnswers(request));
+      std::vector<AggregateRow> expected;
+      AggregateChunks(RawDb(), request, expected);  // every event decoded
+      std::sort(expected.begin(), expected.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.bucket_start_ms, a.keys) < std::tie(b.bucket_start_ms, b.keys);
+      });
+      const auto split = Aggregate(request);
+      ASSERT_EQ(split.size(), expected.size());
+      for (std::size_t i = 0; i < split.size(); ++i) {
+        EXPECT_EQ(split[i].bucket_start_ms, expected[i].bucket_start_ms);
+        EXPECT_EQ(split[i].keys, expected[i].keys);
+        EXPECT_EQ(split[i].credits, expected[i].credits);
+        EXPECT_EQ(split[i].events, expected[i].events);
+      }
+    }
+  }
 }
 
 TEST_F(SqliteConnectorTest, FilterValuesAreBoundNotSpliced) {
