@@ -132,16 +132,19 @@ TEST_F(SqliteConnectorTest, RollupsAndRawEventsGiveTheSameAnswer) {
 }
 
 TEST_F(SqliteConnectorTest, RangesOffTheHourTakeWholeHoursFromRollupsAndEndsFromChunks) {
+  constexpr int kEvents = 400;
+  constexpr std::int64_t kMinute = 60'000;
   std::vector<UsageEvent> events;
-  for (int i = 0; i < 400; ++i) {
-    events.push_back(Event("q" + std::to_string(i), kT0 + std::int64_t{i} * 11 * 60'000,
+  events.reserve(kEvents);
+  for (int i = 0; i < kEvents; ++i) {
+    events.push_back(Event("q" + std::to_string(i), kT0 + std::int64_t{i} * 11 * kMinute,
                            i % 2 ? "ws1" : "ws2", i % 3 ? "f1" : "f2", 1'000 + i));
   }
   Load(events);
   constexpr std::int64_t kHalfHour = kHour / 2;
   for (const TimeBucket bucket : {TimeBucket::kNone, TimeBucket::kHourUtc}) {
     for (const auto& [from, to] : {std::pair(kT0 + kHalfHour, kT0 + 50 * kHour + kHalfHour),  // both ends off
-                                   std::pair(kT0, kT0 + 30 * kHour + 17 * 60'000),            // the end off
+                                   std::pair(kT0, kT0 + 30 * kHour + 17 * kMinute),           // the end off
                                    std::pair(kT0 + kHalfHour, kT0 + kHour)}) {                // no whole hour
       AggregateRequest request{from, to, {}, {Dimension::kWorkspace, Dimension::kFeature}, bucket};
       ASSERT_FALSE(RollupAnswers(request));
