@@ -36,7 +36,7 @@ char* Field(char* out, std::string_view text) {
 
 }  // namespace
 
-CsvWriter::CsvWriter(const std::filesystem::path& path, int id_width) : file_(path), id_width_(id_width) {
+CsvWriter::CsvWriter(const std::filesystem::path& path, int id_width) : FileEventWriter(path, id_width) {
   file_.Append(kHeader);
 }
 

@@ -3,7 +3,11 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <filesystem>
 #include <string_view>
+
+#include "decimal_format.h"
+#include "output_file.h"
 
 namespace creditlens::sample {
 
@@ -36,6 +40,20 @@ class EventWriter {
   virtual void Write(const EventRow& row) = 0;
   // Flushes and closes; throws std::runtime_error when the data could not be written.
   virtual void Finish() = 0;
+};
+
+// What the file writers share: the output file, the id width and the timestamp cache.
+class FileEventWriter : public EventWriter {
+ public:
+  void Finish() override { file_.Close(); }
+
+ protected:
+  // id_width: digits of the zero-padded sequence number in event ids.
+  FileEventWriter(const std::filesystem::path& path, int id_width) : file_(path), id_width_(id_width) {}
+
+  OutputFile file_;
+  int id_width_;
+  TimestampWriter timestamps_;
 };
 
 }  // namespace creditlens::sample

@@ -48,8 +48,7 @@ char* Optional(char* out, std::string_view key, std::string_view text) {
 
 }  // namespace
 
-JsonlWriter::JsonlWriter(const std::filesystem::path& path, int id_width)
-    : file_(path), id_width_(id_width) {}
+JsonlWriter::JsonlWriter(const std::filesystem::path& path, int id_width) : FileEventWriter(path, id_width) {}
 
 void JsonlWriter::Write(const EventRow& row) {
   const std::size_t text = TextSize(row);
