@@ -21,6 +21,8 @@ return cl.report {
       status, from, to = row.status, row.period_from, row.period_to
       if row.line == "total" then total = total + row.amount end
     end
+    blocks[#blocks + 1] = cl.subtitle(ctx.scope.label .. " · invoice for " .. from .. " – " .. to ..
+                                      " · as of " .. ctx.today .. " (" .. ctx.timezone .. ")")
     blocks[#blocks + 1] = cl.kpis {
       { label = "Billing period", value = from .. " – " .. to, unit = "text" },
       { label = "Status", value = status, unit = "text" },

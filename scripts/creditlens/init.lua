@@ -159,6 +159,12 @@ function cl.heading(text, level)
   return { type = "heading", text = text, level = level or 1 }
 end
 
+-- Replaces the line under the title (by default: scope, range, as-of date and time zone).
+function cl.subtitle(text)
+  check(type(text) == "string", 2, "cl.subtitle expects text")
+  return { type = "subtitle", text = text }
+end
+
 function cl.text(text)
   check(type(text) == "string", 2, "cl.text expects text")
   return { type = "text", text = text }

@@ -134,6 +134,13 @@ class BillingTest(GeneratedStoreTest):
         text = subprocess.run(["pdftotext", "-layout", out, "-"], capture_output=True, text=True, check=True).stdout
         for expected in ["Invoice", "Acme Vision (ws001)", "final", "Invoice lines", "Total USD", "Included credits"]:
             self.assertIn(expected, text)
+        ws = self.accounts[BERLIN]
+        current_start, _, _ = cycle_at(ws, end_of_day(AS_OF, ws["timezone"]))
+        previous_start, previous_end, _ = cycle_at(ws, current_start - timedelta(milliseconds=1))
+        zone = ZoneInfo(ws["timezone"])
+        period = (f"invoice for {previous_start.astimezone(zone).date()} – "
+                  f"{(previous_end - timedelta(milliseconds=1)).astimezone(zone).date()}")
+        self.assertIn(period, text, "the subtitle names the invoiced cycle")
 
     def test_alerts_fire_once_per_threshold_per_cycle(self):
         alerts = load_json(run("alerts", "--store", self.store, "--as-of", AS_OF.isoformat(), "--format",

@@ -183,6 +183,8 @@ void BuildDocument(const json::value& layout, ReportOutput& out) {
     } else if (type == "table") {
       out.document.blocks.push_back(
           TableBlock(block, FindTable(out.tables, StringField(block, "dataset"), where), where));
+    } else if (type == "subtitle") {
+      out.document.subtitle = StringField(block, "text");
     } else if (type == "heading") {
       const auto* level = block.if_contains("level");
       out.document.blocks.push_back(render::Heading{
@@ -191,7 +193,7 @@ void BuildDocument(const json::value& layout, ReportOutput& out) {
       out.document.blocks.push_back(render::Paragraph{StringField(block, "text")});
     } else {
       throw std::invalid_argument(where + ": unknown block type '" + type +
-                                  "' (accepted: kpis, bar, hbar, pie, donut, table, heading, text)");
+                                  "' (accepted: kpis, bar, hbar, pie, donut, table, heading, text, subtitle)");
     }
   }
 }
