@@ -3,14 +3,10 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
-#include <unistd.h>
 
-#include <atomic>
 #include <cmath>
-#include <filesystem>
 #include <limits>
 #include <stdexcept>
-#include <system_error>
 #include <utility>
 #include <vector>
 
@@ -20,6 +16,7 @@
 #include "render/page_chrome.h"
 #include "render/page_flow.h"
 #include "render/theme.h"
+#include "util/atomic_file.h"
 
 namespace creditlens::render {
 namespace {
@@ -35,38 +32,6 @@ constexpr double kFooterBottom = theme::kPageHeight - 22;
 void Check(const std::string& path, cairo_status_t status) {
   if (status != CAIRO_STATUS_SUCCESS) Fail(path, cairo_status_to_string(status));
 }
-
-// The output is written under a temporary name in the target's directory and renamed over the
-// target only by Commit(); otherwise the temporary file is removed.
-class PendingFile {
- public:
-  explicit PendingFile(std::string path) : path_(std::move(path)) {
-    static std::atomic<unsigned> counter{0};
-    temp_ = path_ + ".partial-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  }
-  PendingFile(const PendingFile&) = delete;
-  PendingFile& operator=(const PendingFile&) = delete;
-  ~PendingFile() {
-    if (!committed_) {
-      std::error_code ignored;
-      std::filesystem::remove(temp_, ignored);
-    }
-  }
-
-  const std::string& temp() const { return temp_; }
-
-  void Commit() {
-    std::error_code error;
-    std::filesystem::rename(temp_, path_, error);
-    if (error) throw std::runtime_error("cannot render " + path_ + ": " + error.message());
-    committed_ = true;
-  }
-
- private:
-  std::string path_;
-  std::string temp_;
-  bool committed_ = false;
-};
 
 // Block heights, where each block goes, and the header's height: everything drawing needs to know
 // before the target surface exists (a PNG's or SVG's height, the PDF's page count).
@@ -182,16 +147,18 @@ void RenderPng(const Document& doc, const std::string& path, const std::string& 
 }  // namespace
 
 void RenderDocument(const Document& doc, const std::string& path, ImageFormat format) {
-  PendingFile output(path);
+  // Drawn under a temporary name and renamed over the target only when the whole document drew.
+  util::AtomicFile output(path);
+  const std::string temp = output.temp_path().string();
   switch (format) {
     case ImageFormat::kPdf:
-      RenderPdf(doc, path, output.temp());
+      RenderPdf(doc, path, temp);
       break;
     case ImageFormat::kSvg:
-      RenderSvg(doc, path, output.temp());
+      RenderSvg(doc, path, temp);
       break;
     case ImageFormat::kPng:
-      RenderPng(doc, path, output.temp());
+      RenderPng(doc, path, temp);
       break;
   }
   output.Commit();

@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -12,11 +13,12 @@
 namespace creditlens::util {
 
 AtomicFile::AtomicFile(std::filesystem::path target) : target_(std::move(target)) {
-  const auto directory = std::filesystem::absolute(target_).parent_path();
-  if (!std::filesystem::is_directory(directory)) {
-    throw std::runtime_error(target_.string() + ": directory " + directory.string() + " does not exist");
-  }
-  temp_ = directory / ("." + target_.filename().string() + ".tmp-" + std::to_string(getpid()));
+  // Unique per process and call, so two writes of one target never share a temporary file. A
+  // missing directory is reported by the write itself, in the writer's own words.
+  static std::atomic<unsigned> counter{0};
+  temp_ = std::filesystem::absolute(target_).parent_path() /
+          ("." + target_.filename().string() + ".tmp-" + std::to_string(getpid()) + "-" +
+           std::to_string(counter++));
 }
 
 AtomicFile::~AtomicFile() {
