@@ -76,17 +76,28 @@ TEST(EventChunk, CorruptBytesAreAnErrorNotACrash) {
   const std::string bytes = writer.Finish();
   EXPECT_THROW(EventChunkReader("nonsense"), std::runtime_error);
   std::mt19937_64 random(7);
+  int truncated = 0, truncated_refused = 0;
   for (int trial = 0; trial < 200; ++trial) {
     std::string damaged = bytes.substr(0, random() % bytes.size());
-    if (trial % 2) damaged[4 + random() % (damaged.size() > 4 ? damaged.size() - 4 : 1)] ^= 0x5a;
+    const bool flipped = trial % 2 == 1 && damaged.size() > 4;
+    if (flipped) damaged[4 + random() % (damaged.size() - 4)] ^= 0x5a;
+    truncated += flipped ? 0 : 1;
+    std::uint32_t decoded = 0, declared = 0;
     try {
       EventChunkReader reader(damaged);
+      declared = reader.count();
       ChunkEvent e;
-      while (reader.Next(e)) {
-      }
+      while (reader.Next(e)) ++decoded;
     } catch (const std::runtime_error&) {
+      truncated_refused += flipped ? 0 : 1;
+      continue;
     }
+    // Only a flipped byte can pass unnoticed, and never past the declared rows.
+    EXPECT_TRUE(flipped) << "a truncated chunk of " << damaged.size() << " bytes decoded";
+    EXPECT_LE(decoded, declared);
   }
+  EXPECT_GT(truncated, 0);
+  EXPECT_EQ(truncated_refused, truncated);  // every strict prefix misses some row
 }
 
 }  // namespace

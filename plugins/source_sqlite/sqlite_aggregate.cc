@@ -7,12 +7,10 @@
 
 #include "event_chunk.h"
 #include "sqlite_statement.h"
+#include "time_grid.h"
 
 namespace creditlens::sqlite {
 namespace {
-
-constexpr std::int64_t kMsPerHour = 3'600'000;
-constexpr std::int64_t kMsPerQuarterHour = 900'000;
 
 bool InRollup(Dimension d) {
   return d == Dimension::kWorkspace || d == Dimension::kCategory || d == Dimension::kFeature;
@@ -52,11 +50,6 @@ ChunkText ChunkField(Dimension d) {
       break;
   }
   return ChunkText::kModule;
-}
-
-std::int64_t FloorTo(std::int64_t ms, std::int64_t step) {
-  const std::int64_t q = ms / step;
-  return (ms % step != 0 && ms < 0 ? q - 1 : q) * step;
 }
 
 // The rollups hold what the request groups and filters by, at a grain they have.

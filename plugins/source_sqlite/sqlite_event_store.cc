@@ -8,19 +8,15 @@
 #include <future>
 #include <set>
 
+#include "time_grid.h"
+
 namespace creditlens::sqlite {
 namespace {
 
-constexpr std::int64_t kMsPerHour = 3'600'000;
 // Rollup sums kept in memory before they are merged into rollup_hour; bounds the load's memory.
 constexpr std::size_t kMaxPendingRollups = 50'000;
 // Distinct chunk texts (run ids, mostly) remembered before they are forgotten between two chunks.
 constexpr std::size_t kMaxTextCodes = 200'000;
-
-std::int64_t HourOf(std::int64_t ts_ms) {
-  const std::int64_t hour = ts_ms / kMsPerHour;
-  return (ts_ms < 0 && ts_ms % kMsPerHour != 0 ? hour - 1 : hour) * kMsPerHour;
-}
 
 }  // namespace
 
@@ -166,7 +162,8 @@ std::uint32_t SqliteEventStore::KeyCode(std::uint32_t text_code) {
 }
 
 SqliteEventStore::RollupSum& SqliteEventStore::RollupOf(const UsageEvent& e, const EventTextCodes& codes) {
-  const RollupKey key{HourOf(e.ts_ms), KeyCode(codes[static_cast<std::size_t>(ChunkText::kWorkspace)]),
+  const RollupKey key{FloorTo(e.ts_ms, kMsPerHour),
+                      KeyCode(codes[static_cast<std::size_t>(ChunkText::kWorkspace)]),
                       KeyCode(codes[static_cast<std::size_t>(ChunkText::kCategory)]),
                       KeyCode(codes[static_cast<std::size_t>(ChunkText::kFeature)])};
   if (key.workspace >= recent_rollups_.size()) recent_rollups_.resize(key.workspace + 1);
