@@ -6,8 +6,9 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "creditlens/credits.h"
 #include "render/axis_ticks.h"
-#include "script/report_values.h"
+#include "script/json_fields.h"
 
 namespace creditlens::script {
 namespace {
@@ -26,7 +27,7 @@ const query::DataTable& FindTable(const std::vector<query::DataTable>& tables, c
 std::string FormatCell(const query::Cell& cell, query::CellType type) {
   switch (type) {
     case query::CellType::kCredits:
-      return render::FormatNumber(ToDouble(cell.value), 2);
+      return render::FormatNumber(MicroCreditsToDouble(cell.value), 2);
     case query::CellType::kMoney:
       return (cell.value < 0 ? "-$" : "$") +
              render::FormatNumber(std::abs(static_cast<double>(cell.value)) / 100.0, 2);
@@ -111,7 +112,7 @@ render::Block ChartBlock(const std::string& type, const json::object& block, con
     render::PieChart pie{title, {}, {}, type == "donut", UnitCaption(d)};
     for (const auto& s : d.series) {
       pie.labels.push_back(s.label);
-      pie.values.push_back(ToDouble(s.total));
+      pie.values.push_back(MicroCreditsToDouble(s.total));
     }
     return pie;
   }
@@ -128,14 +129,14 @@ render::Block ChartBlock(const std::string& type, const json::object& block, con
     bar.labels = d.buckets;
     for (const auto& s : d.series) {
       render::Series series{s.label, {}};
-      for (const auto v : s.values) series.values.push_back(ToDouble(v));
+      for (const auto v : s.values) series.values.push_back(MicroCreditsToDouble(v));
       bar.series.push_back(std::move(series));
     }
   } else {
     render::Series series{UnitCaption(d), {}};
     for (const auto& s : d.series) {
       bar.labels.push_back(s.label);
-      series.values.push_back(ToDouble(s.values[0]));
+      series.values.push_back(MicroCreditsToDouble(s.values[0]));
     }
     bar.series.push_back(std::move(series));
   }
@@ -192,8 +193,9 @@ void BuildDocument(const json::value& layout, ReportOutput& out) {
     } else if (type == "text") {
       out.document.blocks.push_back(render::Paragraph{StringField(block, "text")});
     } else {
-      throw std::invalid_argument(where + ": unknown block type '" + type +
-                                  "' (accepted: kpis, bar, hbar, pie, donut, table, heading, text, subtitle)");
+      throw std::invalid_argument(
+          where + ": unknown block type '" + type +
+          "' (accepted: kpis, bar, hbar, pie, donut, table, heading, text, subtitle)");
     }
   }
 }

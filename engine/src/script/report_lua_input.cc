@@ -1,8 +1,9 @@
 // Table literals for the report's Lua code.
 #include "script/report_lua_input.h"
 
+#include "creditlens/credits.h"
 #include "model/time_zone.h"
-#include "script/report_values.h"
+#include "script/json_fields.h"
 
 namespace creditlens::script {
 namespace {
@@ -55,15 +56,15 @@ void WriteContext(LuaLiteral& out, const ReportContext& c, const query::UsageEng
   out.Key("label").String(query::Describe(range));
   out.Close();
   out.Key("cycle").Open();
-  out.Key("used").Number(ToDouble(c.cycle.used));
-  out.Key("included").Number(ToDouble(c.cycle.included));
-  out.Key("left").Number(ToDouble(c.cycle.left));
-  out.Key("average_per_day").Number(ToDouble(c.cycle.average_per_day));
+  out.Key("used").Number(MicroCreditsToDouble(c.cycle.used));
+  out.Key("included").Number(MicroCreditsToDouble(c.cycle.included));
+  out.Key("left").Number(MicroCreditsToDouble(c.cycle.left));
+  out.Key("average_per_day").Number(MicroCreditsToDouble(c.cycle.average_per_day));
   if (c.cycle.resets_on) out.Key("resets_on").String(model::FormatDate(*c.cycle.resets_on));
   out.Key("workspaces").Integer(c.cycle.workspaces_with_plan);
   out.Close();
   out.Key("plan").Open();
-  out.Key("allowance").Number(ToDouble(c.monthly_allowance));
+  out.Key("allowance").Number(MicroCreditsToDouble(c.monthly_allowance));
   out.Close();
   out.Close();
 }
@@ -74,7 +75,7 @@ void WriteDataset(LuaLiteral& out, const query::Dataset& d) {
   out.Key("name").String(d.name);
   out.Key("grain").String(query::ToString(d.grain));
   out.Key("unit").String(query::ToString(d.unit));
-  out.Key("total").Number(ToDouble(d.total));
+  out.Key("total").Number(MicroCreditsToDouble(d.total));
   out.Key("events").Integer(d.events);
   out.Key("by").Open();
   for (const auto& g : d.group_by) out.String(g);
@@ -91,19 +92,19 @@ void WriteDataset(LuaLiteral& out, const query::Dataset& d) {
     for (std::size_t b = 0; b < d.buckets.size(); ++b) {
       std::int64_t sum = 0;
       for (const auto& s : d.series) sum += s.values[b];
-      out.Number(ToDouble(sum));
+      out.Number(MicroCreditsToDouble(sum));
     }
   } else {
-    for (const auto& s : d.series) out.Number(ToDouble(s.values[0]));
+    for (const auto& s : d.series) out.Number(MicroCreditsToDouble(s.values[0]));
   }
   out.Close();
   out.Key("series").Open();
   for (const auto& s : d.series) {
-    out.Open().Key("label").String(s.label).Key("total").Number(ToDouble(s.total));
+    out.Open().Key("label").String(s.label).Key("total").Number(MicroCreditsToDouble(s.total));
     out.Key("keys").Open();
     for (const auto& k : s.keys) out.String(k);
     out.Close().Key("values").Open();
-    for (const auto v : s.values) out.Number(ToDouble(v));
+    for (const auto v : s.values) out.Number(MicroCreditsToDouble(v));
     out.Close().Close();
   }
   out.Close();
@@ -124,7 +125,7 @@ void WriteTable(LuaLiteral& out, const query::DataTable& t) {
       out.Key(t.columns[i].name);
       switch (t.columns[i].type) {
         case query::CellType::kCredits:
-          out.Number(ToDouble(row[i].value));
+          out.Number(MicroCreditsToDouble(row[i].value));
           break;
         case query::CellType::kMoney:
           out.Number(static_cast<double>(row[i].value) / 100.0);

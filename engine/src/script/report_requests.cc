@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "query/billing_tables.h"
-#include "script/report_values.h"
+#include "script/json_fields.h"
 
 namespace creditlens::script {
 namespace {
