@@ -72,8 +72,11 @@ script::ReportContext PrepareContext(const query::UsageEngine& engine, std::int6
   context.today = engine.zone().LocalDay(as_of_ms);
   context.cycle = query::SummariseCycles(engine, as_of_ms);
   const model::CivilDate today = model::ToCivil(context.today);
-  context.billing_period = context.cycle.period.value_or(
-      query::DayRange{model::FromCivilClamped(today.year, static_cast<int>(today.month), 1), context.today});
+  const std::int32_t month_start = model::FromCivilClamped(today.year, static_cast<int>(today.month), 1);
+  context.billing_periods.current =
+      context.cycle.period.value_or(query::DayRange{month_start, context.today});
+  context.billing_periods.previous = context.cycle.previous_period.value_or(query::DayRange{
+      model::FromCivilClamped(today.year, static_cast<int>(today.month) - 1, 1), month_start - 1});
   for (const Workspace* w : engine.VisibleWorkspaces()) {
     if (const Subscription* s = billing::SubscriptionAt(*w, as_of_ms))
       context.monthly_allowance += billing::MonthlyAllowance(*s);

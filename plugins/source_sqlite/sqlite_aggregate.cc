@@ -117,39 +117,73 @@ void AggregateRollups(sqlite3* db, const AggregateRequest& request, std::vector<
   }
 }
 
+namespace {
+
+// Hands each event of the range that passes the filters to visit, until visit returns false.
+template <typename Visit>
+void ForEachChunkEvent(sqlite3* db, std::int64_t from_ms, std::int64_t to_ms,
+                       const std::vector<DimensionFilter>& filters, Visit&& visit) {
+  ChunkEvent e;
+  Statement chunks(db, "SELECT data FROM event_chunks WHERE ts_max >= ? AND ts_min < ?");
+  chunks.Bind(1, from_ms);
+  chunks.Bind(2, to_ms);
+  while (chunks.Step()) {
+    EventChunkReader reader(chunks.Blob(0));
+    while (reader.Next(e)) {
+      if (e.ts_ms < from_ms || e.ts_ms >= to_ms) continue;
+      const bool kept = std::all_of(filters.begin(), filters.end(), [&](const DimensionFilter& f) {
+        const std::string_view value = e[ChunkField(f.dimension)];
+        return std::find(f.values.begin(), f.values.end(), value) != f.values.end();
+      });
+      if (kept && !visit(e)) return;
+    }
+  }
+}
+
+}  // namespace
+
 void AggregateChunks(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows) {
   const std::int64_t step = request.bucket == TimeBucket::kHourUtc          ? kMsPerHour
                             : request.bucket == TimeBucket::kQuarterHourUtc ? kMsPerQuarterHour
                                                                             : 0;
   std::unordered_map<std::string, std::size_t> index;  // bucket and keys -> position in rows
   std::string key;
-  ChunkEvent e;
-  Statement chunks(db, "SELECT data FROM event_chunks WHERE ts_max >= ? AND ts_min < ?");
-  chunks.Bind(1, request.from_ms);
-  chunks.Bind(2, request.to_ms);
-  while (chunks.Step()) {
-    EventChunkReader reader(chunks.Blob(0));
-    while (reader.Next(e)) {
-      if (e.ts_ms < request.from_ms || e.ts_ms >= request.to_ms) continue;
-      const bool kept =
-          std::all_of(request.filters.begin(), request.filters.end(), [&](const DimensionFilter& f) {
-            const std::string_view value = e[ChunkField(f.dimension)];
-            return std::find(f.values.begin(), f.values.end(), value) != f.values.end();
-          });
-      if (!kept) continue;
-      const std::int64_t bucket = step ? FloorTo(e.ts_ms, step) : 0;
-      key.assign(reinterpret_cast<const char*>(&bucket), sizeof bucket);
-      for (Dimension d : request.group_by) (key += e[ChunkField(d)]) += '\x1f';
-      auto [it, added] = index.try_emplace(key, rows.size());
-      if (added) {
-        AggregateRow& row = rows.emplace_back();
-        row.bucket_start_ms = bucket;
-        for (Dimension d : request.group_by) row.keys.emplace_back(e[ChunkField(d)]);
-      }
-      rows[it->second].credits += e.credits;
-      ++rows[it->second].events;
+  ForEachChunkEvent(db, request.from_ms, request.to_ms, request.filters, [&](const ChunkEvent& e) {
+    const std::int64_t bucket = step ? FloorTo(e.ts_ms, step) : 0;
+    key.assign(reinterpret_cast<const char*>(&bucket), sizeof bucket);
+    for (Dimension d : request.group_by) (key += e[ChunkField(d)]) += '\x1f';
+    auto [it, added] = index.try_emplace(key, rows.size());
+    if (added) {
+      AggregateRow& row = rows.emplace_back();
+      row.bucket_start_ms = bucket;
+      for (Dimension d : request.group_by) row.keys.emplace_back(e[ChunkField(d)]);
     }
-  }
+    rows[it->second].credits += e.credits;
+    ++rows[it->second].events;
+    return true;
+  });
+}
+
+void ListEvents(sqlite3* db, const EventQuery& query, const EventSink& sink) {
+  UsageEvent event;
+  ForEachChunkEvent(db, query.from_ms, query.to_ms, query.filters, [&](const ChunkEvent& e) {
+    event.id = e.id;
+    event.ts_ms = e.ts_ms;
+    event.workspace_id = e[ChunkText::kWorkspace];
+    event.category = e[ChunkText::kCategory];
+    event.feature = e[ChunkText::kFeature];
+    event.credits = e.credits;
+    event.quantity = e.quantity >= 0 ? std::optional(e.quantity) : std::nullopt;
+    event.unit = e[ChunkText::kUnit];
+    event.folder = e[ChunkText::kFolder];
+    event.api_key = e[ChunkText::kApiKey];
+    event.user_id = e[ChunkText::kUser];
+    event.source = e[ChunkText::kSource];
+    event.run_id = e[ChunkText::kRun];
+    event.module = e[ChunkText::kModule];
+    event.data_bytes = e.data_bytes >= 0 ? std::optional(e.data_bytes) : std::nullopt;
+    return sink(event);
+  });
 }
 
 void Aggregate(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows) {

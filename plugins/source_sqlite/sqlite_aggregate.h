@@ -1,4 +1,4 @@
-// Answers an aggregate request: with SQL on the hourly rollups when they can answer it exactly, or
+// Answers an aggregate request (and lists raw events): with SQL on the hourly rollups when they can answer it exactly, or
 // by decoding the event chunks overlapping the range. User values are bound, never spliced.
 #pragma once
 
@@ -28,5 +28,8 @@ void AggregateChunks(sqlite3* db, const AggregateRequest& request, std::vector<A
 // (a zone like Asia/Kolkata cuts its days at :30), the whole hours from the rollups and the partial
 // hours at the ends from the chunks; otherwise from the chunks.
 void Aggregate(sqlite3* db, const AggregateRequest& request, std::vector<AggregateRow>& rows);
+
+// Decodes the chunks overlapping the query's range and hands each matching event to the sink.
+void ListEvents(sqlite3* db, const EventQuery& query, const EventSink& sink);
 
 }  // namespace creditlens::sqlite

@@ -154,4 +154,8 @@ Status SqliteConnector::Aggregate(const AggregateRequest& request, std::vector<A
   return Guard([&] { sqlite::Aggregate(db_, request, rows); });
 }
 
+Status SqliteConnector::ListEvents(const EventQuery& query, const EventSink& sink) noexcept {
+  return Guard([&] { sqlite::ListEvents(db_, query, sink); });
+}
+
 }  // namespace creditlens::sqlite

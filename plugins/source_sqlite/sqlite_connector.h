@@ -19,6 +19,7 @@ class SqliteConnector final : public SourceConnector {
   Status Open(const Settings& settings) noexcept override;
   Status LoadAccounts(std::vector<Workspace>& workspaces) noexcept override;
   Status Aggregate(const AggregateRequest& request, std::vector<AggregateRow>& rows) noexcept override;
+  Status ListEvents(const EventQuery& query, const EventSink& sink) noexcept override;
   EventStore* Store() noexcept override { return store_.get(); }
 
  private:

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -44,6 +45,17 @@ struct AggregateRow {
   std::int64_t events = 0;
 };
 
+// Raw events in a time range, for listings (the audit log) and per-run statistics that aggregates do
+// not carry. Events come in no particular order.
+struct EventQuery {
+  std::int64_t from_ms = 0;              // inclusive, UTC
+  std::int64_t to_ms = 0;                // exclusive, UTC
+  std::vector<DimensionFilter> filters;  // all must match
+};
+
+// Receives each matching event; returning false stops the listing early.
+using EventSink = std::function<bool(const UsageEvent&)>;
+
 // What became of one event handed to EventStore::WriteBatch.
 enum class WriteOutcome : std::uint8_t {
   kInserted,
@@ -82,12 +94,13 @@ class SourceConnector {
   virtual Status Open(const Settings& settings) noexcept = 0;
   virtual Status LoadAccounts(std::vector<Workspace>& workspaces) noexcept = 0;
   virtual Status Aggregate(const AggregateRequest& request, std::vector<AggregateRow>& rows) noexcept = 0;
+  virtual Status ListEvents(const EventQuery& query, const EventSink& sink) noexcept = 0;
   // The store side of this connector, or nullptr for a read-only source. Owned by the connector.
   virtual EventStore* Store() noexcept { return nullptr; }
 };
 
 // Bumped whenever this header changes incompatibly; a plugin built against another value is refused.
-inline constexpr int kPluginApiVersion = 1;
+inline constexpr int kPluginApiVersion = 2;
 
 }  // namespace creditlens
 

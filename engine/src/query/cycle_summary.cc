@@ -33,7 +33,12 @@ CycleSummary SummariseCycles(const UsageEngine& engine, std::int64_t as_of_ms) {
     summary.left += std::max<MicroCredits>(0, cycle->included - used);
     summary.average_per_day += used / std::max(1, today - first_day + 1);
     summary.resets_on = summary.resets_on ? std::min(*summary.resets_on, reset_day) : reset_day;
-    if (engine.scope()) summary.period = DayRange{first_day, today};
+    if (engine.scope()) {
+      summary.period = DayRange{first_day, today};
+      if (const auto previous = billing::CycleAt(*w, zone, cycle->start_ms - 1)) {
+        summary.previous_period = DayRange{zone.LocalDay(previous->start_ms), first_day - 1};
+      }
+    }
     ++summary.workspaces_with_plan;
   }
   return summary;

@@ -16,8 +16,9 @@ struct CycleSummary {
   MicroCredits included = 0;
   MicroCredits left = 0;  // summed per workspace: one workspace's leftover never covers another's overage
   MicroCredits average_per_day = 0;
-  std::optional<std::int32_t> resets_on;  // local date of the (earliest) next reset
-  std::optional<DayRange> period;         // the workspace's current cycle up to today (workspace scope)
+  std::optional<std::int32_t> resets_on;    // local date of the (earliest) next reset
+  std::optional<DayRange> period;           // the workspace's current cycle up to today (workspace scope)
+  std::optional<DayRange> previous_period;  // the whole cycle before it (workspace scope)
   int workspaces_with_plan = 0;
 };
 

@@ -7,12 +7,15 @@
 #include <map>
 #include <stdexcept>
 
+#include "query/folder_tree.h"
 #include "query/time_buckets.h"
 
 namespace creditlens::query {
 namespace {
 
 constexpr const char* kKind = "kind";
+// "Any time" for keys the store has seen: 1970-01-01 to 2199-12-31.
+const DayRange kAllTime{0, model::FromCivilClamped(2199, 12, 31)};
 
 struct NamedDimension {
   const char* name;
@@ -25,12 +28,6 @@ constexpr NamedDimension kDimensions[] = {
     {"source", Dimension::kSource},       {"run", Dimension::kRun},
     {"module", Dimension::kModule},
 };
-
-std::string AcceptedDimensions() {
-  std::string out;
-  for (const auto& d : kDimensions) out += std::string(d.name) + ", ";
-  return out + kKind;
-}
 
 __extension__ using Int128 = __int128;  // GCC and Clang; exact for any int64 product
 
@@ -51,6 +48,12 @@ std::optional<Dimension> DimensionByName(const std::string& name) {
     if (name == d.name) return d.dimension;
   }
   return std::nullopt;
+}
+
+std::string AcceptedDimensions() {
+  std::string out;
+  for (const auto& d : kDimensions) out += std::string(d.name) + ", ";
+  return out + kKind;
 }
 
 Grain ParseGrain(const std::string& text) {
@@ -101,16 +104,54 @@ std::vector<const Workspace*> UsageEngine::VisibleWorkspaces() const {
   return out;
 }
 
-Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const {
-  if (query.last_day < query.first_day)
-    throw std::invalid_argument(name + ": the range ends before it starts");
-  AggregateRequest request;
-  request.from_ms = zone_.StartOfDay(query.first_day);
-  request.to_ms = zone_.StartOfDay(query.last_day + 1);
-  request.filters = query.filters;
-  if (scope_) request.filters.push_back({Dimension::kWorkspace, {*scope_}});
+UsageEngine::ScopedFilters UsageEngine::Scope(const std::vector<DimensionFilter>& filters,
+                                              bool exclude_direct) const {
+  ScopedFilters out;
+  for (const DimensionFilter& f : filters)
+    (f.dimension == Dimension::kFolder ? out.folders : out.exact).push_back(f);
+  if (scope_) out.exact.push_back({Dimension::kWorkspace, {*scope_}});
+  out.exclude_direct = exclude_direct;
+  return out;
+}
 
-  // Where each output key comes from in the source's row; workspace is fetched when kind or dollars need it.
+bool UsageEngine::ScopedFilters::KeepsFolder(std::string_view folder) const {
+  return std::all_of(folders.begin(), folders.end(), [&](const DimensionFilter& f) {
+    return std::any_of(f.values.begin(), f.values.end(), [&](const std::string& root) {
+      return exclude_direct ? BelowFolder(folder, root) : InFolder(folder, root);
+    });
+  });
+}
+
+void UsageEngine::ForEachEvent(const DayRange& range, const std::vector<DimensionFilter>& filters,
+                               bool exclude_direct, const EventSink& sink) const {
+  if (range.last_day < range.first_day) throw std::invalid_argument("the range ends before it starts");
+  const ScopedFilters scoped = Scope(filters, exclude_direct);
+  const EventQuery query{zone_.StartOfDay(range.first_day), zone_.StartOfDay(range.last_day + 1),
+                         scoped.exact};
+  const Status status = source_.ListEvents(
+      query, [&](const UsageEvent& event) { return !scoped.KeepsFolder(event.folder) || sink(event); });
+  if (!status.ok()) throw std::runtime_error("listing events: " + status.message());
+}
+
+struct UsageEngine::Collected {
+  std::vector<std::string> bucket_labels;
+  std::map<std::vector<std::string>, Series> series;
+  std::int64_t total = 0;
+  std::int64_t events = 0;
+};
+
+UsageEngine::Collected UsageEngine::Collect(const std::string& name, const UsageQuery& query,
+                                            const DayRange& range) const {
+  if (range.last_day < range.first_day)
+    throw std::invalid_argument(name + ": the range ends before it starts");
+  const ScopedFilters filters = Scope(query.filters, query.exclude_direct);
+  AggregateRequest request;
+  request.from_ms = zone_.StartOfDay(range.first_day);
+  request.to_ms = zone_.StartOfDay(range.last_day + 1);
+  request.filters = filters.exact;
+
+  // Where each output key comes from in the source's row; workspace is fetched when kind or dollars
+  // need it, folder when folder filters do.
   std::vector<int> key_column;
   auto column_of = [&](Dimension d) {
     const auto it = std::find(request.group_by.begin(), request.group_by.end(), d);
@@ -130,6 +171,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
       query.unit == Unit::kDollars ||
       std::find(query.group_by.begin(), query.group_by.end(), kKind) != query.group_by.end();
   const int workspace_column = need_workspace ? column_of(Dimension::kWorkspace) : -1;
+  const int folder_column = filters.folders.empty() ? -1 : column_of(Dimension::kFolder);
 
   if (query.grain != Grain::kNone) {
     request.bucket = zone_.WholeHourOffsets(request.from_ms, request.to_ms) ? TimeBucket::kHourUtc
@@ -139,7 +181,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
   const Status status = source_.Aggregate(request, rows);
   if (!status.ok()) throw std::runtime_error(name + ": " + status.message());
 
-  const TimeBuckets buckets(zone_, query.grain, query.first_day, query.last_day);
+  const TimeBuckets buckets(zone_, query.grain, range.first_day, range.last_day);
   std::map<std::string, std::int64_t> price_cache;  // micro-dollars per credit by workspace
   auto price_of = [&](const std::string& workspace_id) {
     auto [it, fresh] = price_cache.try_emplace(workspace_id, 0);
@@ -150,9 +192,9 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     return it->second;
   };
 
-  Dataset out{name, query.grain, query.unit, query.group_by, buckets.labels(), {}, 0, 0};
-  std::map<std::vector<std::string>, Series> by_keys;
+  Collected out{buckets.labels(), {}, 0, 0};
   for (const AggregateRow& row : rows) {
+    if (folder_column >= 0 && !filters.KeepsFolder(row.keys[folder_column])) continue;
     std::vector<std::string> keys;
     for (std::size_t k = 0; k < key_column.size(); ++k) {
       const std::string& value = row.keys[key_column[k]];
@@ -166,7 +208,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     const std::int64_t amount = query.unit == Unit::kDollars
                                     ? ToMicroDollars(row.credits, price_of(row.keys[workspace_column]))
                                     : row.credits;
-    Series& series = by_keys[keys];
+    Series& series = out.series[keys];
     if (series.values.empty()) {
       series.keys = keys;
       series.values.assign(buckets.size(), 0);
@@ -177,8 +219,42 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     out.total += amount;
     out.events += row.events;
   }
+  return out;
+}
 
-  for (auto& [keys, series] : by_keys) {
+Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const {
+  const DayRange range{query.first_day, query.last_day};
+  Collected current = Collect(name, query, range);
+  const std::size_t bucket_count = current.bucket_labels.size();
+  auto series_of = [&](const std::vector<std::string>& keys) -> Series& {
+    Series& series = current.series[keys];
+    if (series.values.empty()) {
+      series.keys = keys;
+      series.values.assign(bucket_count, 0);
+    }
+    return series;
+  };
+
+  Dataset out{name, query.grain,   query.unit,     query.group_by, current.bucket_labels,
+              {},   current.total, current.events, std::nullopt};
+  if (query.compare_previous) {
+    const DayRange previous_range = query.previous.value_or(PreviousPeriod(range, range.last_day));
+    UsageQuery totals = query;
+    totals.grain = Grain::kNone;
+    const Collected previous = Collect(name, totals, previous_range);
+    // Keys used only before still get a series: what stopped being used is part of the comparison.
+    for (const auto& [keys, series] : previous.series) series_of(keys).previous_total = series.total;
+    out.previous = ComparedPeriod{previous_range, previous.total, previous.events};
+  }
+  if (query.zeros && !query.group_by.empty()) {
+    UsageQuery ever = query;
+    ever.grain = Grain::kNone;
+    ever.compare_previous = false;
+    const Collected seen = Collect(name, ever, kAllTime);
+    for (const auto& [keys, series] : seen.series) series_of(keys);
+  }
+
+  for (auto& [keys, series] : current.series) {
     if (keys.empty()) series.label = "total";
     for (std::size_t k = 0; k < keys.size(); ++k) {
       const Workspace* w = query.group_by[k] == "workspace" ? FindWorkspace(keys[k]) : nullptr;
@@ -198,16 +274,20 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     return a.total > b.total;
   });
   if (query.group_by.empty() && out.series.empty()) {  // a plain series always exists, zero-filled
-    out.series.push_back({{}, "total", std::vector<std::int64_t>(buckets.size(), 0), 0, 0});
+    out.series.push_back({{}, "total", std::vector<std::int64_t>(bucket_count, 0), 0, 0, 0});
   }
   if (query.top > 0 && out.series.size() > query.top) {
     Series other{std::vector<std::string>(query.group_by.size(), "other"),
                  "Other (" + std::to_string(out.series.size() - query.top) + " more)",
-                 std::vector<std::int64_t>(buckets.size(), 0), 0, 0};
+                 std::vector<std::int64_t>(bucket_count, 0),
+                 0,
+                 0,
+                 0};
     for (std::size_t i = query.top; i < out.series.size(); ++i) {
-      for (std::size_t b = 0; b < buckets.size(); ++b) other.values[b] += out.series[i].values[b];
+      for (std::size_t b = 0; b < bucket_count; ++b) other.values[b] += out.series[i].values[b];
       other.total += out.series[i].total;
       other.events += out.series[i].events;
+      other.previous_total += out.series[i].previous_total;
     }
     out.series.resize(query.top);
     out.series.push_back(std::move(other));

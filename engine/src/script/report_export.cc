@@ -3,6 +3,8 @@
 
 #include <boost/json.hpp>
 
+#include "model/time_zone.h"
+
 namespace creditlens::script {
 namespace {
 
@@ -48,12 +50,20 @@ std::string ExportJson(const ReportOutput& report) {
       const query::Series& series = d.series[s];
       out += (s ? "," : "") + std::string("{\"label\":") + Quote(series.label) + ",\"keys\":[";
       for (std::size_t k = 0; k < series.keys.size(); ++k) out += (k ? "," : "") + Quote(series.keys[k]);
-      out += "],\"total\":" + Amount(series.total) + ",\"events\":" + std::to_string(series.events) +
-             ",\"values\":[";
+      out += "],\"total\":" + Amount(series.total) + ",\"events\":" + std::to_string(series.events);
+      if (d.previous) out += ",\"previous_total\":" + Amount(series.previous_total);
+      out += ",\"values\":[";
       for (std::size_t v = 0; v < series.values.size(); ++v) out += (v ? "," : "") + Amount(series.values[v]);
       out += "]}";
     }
-    out += "]}";
+    out += "]";
+    if (d.previous) {
+      out += ",\"previous\":{\"from\":" + Quote(model::FormatDate(d.previous->range.first_day)) +
+             ",\"to\":" + Quote(model::FormatDate(d.previous->range.last_day)) +
+             ",\"total\":" + Amount(d.previous->total) + ",\"events\":" + std::to_string(d.previous->events) +
+             "}";
+    }
+    out += "}";
   }
   out += "},\"tables\":{";
   for (std::size_t i = 0; i < report.tables.size(); ++i) {

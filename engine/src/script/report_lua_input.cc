@@ -77,6 +77,14 @@ void WriteDataset(LuaLiteral& out, const query::Dataset& d) {
   out.Key("unit").String(query::ToString(d.unit));
   out.Key("total").Number(MicroCreditsToDouble(d.total));
   out.Key("events").Integer(d.events);
+  if (d.previous) {
+    out.Key("previous").Open();
+    out.Key("from").String(model::FormatDate(d.previous->range.first_day));
+    out.Key("to").String(model::FormatDate(d.previous->range.last_day));
+    out.Key("total").Number(MicroCreditsToDouble(d.previous->total));
+    out.Key("events").Integer(d.previous->events);
+    out.Close();
+  }
   out.Key("by").Open();
   for (const auto& g : d.group_by) out.String(g);
   out.Close();
@@ -101,6 +109,8 @@ void WriteDataset(LuaLiteral& out, const query::Dataset& d) {
   out.Key("series").Open();
   for (const auto& s : d.series) {
     out.Open().Key("label").String(s.label).Key("total").Number(MicroCreditsToDouble(s.total));
+    out.Key("events").Integer(s.events);
+    if (d.previous) out.Key("previous_total").Number(MicroCreditsToDouble(s.previous_total));
     out.Key("keys").Open();
     for (const auto& k : s.keys) out.String(k);
     out.Close().Key("values").Open();

@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "query/billing_tables.h"
+#include "query/event_tables.h"
 #include "script/json_fields.h"
 
 namespace creditlens::script {
@@ -21,10 +22,50 @@ namespace json = boost::json;
 query::DayRange RequestRange(const std::string& where, const json::object& spec, const RequestScope& s) {
   try {
     return query::ResolveDayRange(StringField(spec, "range", s.report_range), s.context.today,
-                                  s.context.billing_period);
+                                  s.context.billing_periods);
   } catch (const std::invalid_argument& e) {
     Fail(where, "", e.what());
   }
+}
+
+std::vector<DimensionFilter> ReadFilters(const std::string& where, const json::object& spec) {
+  std::vector<DimensionFilter> filters;
+  const auto* value = spec.if_contains("where");
+  if (!value || value->is_null() || (value->is_array() && value->as_array().empty())) return filters;
+  if (!value->is_object()) Fail(where, "where", "expected { dimension = value or { values } }");
+  for (const auto& [key, values] : value->as_object()) {
+    const std::string field = "where." + std::string(key);
+    const auto dimension = query::DimensionByName(std::string(key));
+    if (!dimension) Fail(where, field, "unknown dimension (accepted: " + query::AcceptedDimensions() + ")");
+    DimensionFilter filter{*dimension, {}};
+    for (const auto& v : values.is_array() ? values.as_array() : json::array{values}) {
+      if (!v.is_string()) Fail(where, field, "expected text or a list of texts");
+      filter.values.emplace_back(v.as_string());
+    }
+    if (filter.values.empty()) Fail(where, field, "expected at least one value");
+    filters.push_back(std::move(filter));
+  }
+  return filters;
+}
+
+bool BoolField(const std::string& where, const json::object& spec, const char* key) {
+  const auto* v = spec.if_contains(key);
+  if (!v || v->is_null()) return false;
+  if (!v->is_bool()) Fail(where, key, "expected true or false");
+  return v->as_bool();
+}
+
+std::size_t CountField(const std::string& where, const json::object& spec, const char* key) {
+  const auto* v = spec.if_contains(key);
+  if (!v || v->is_null()) return 0;
+  if (!v->is_int64() || v->as_int64() < 0) Fail(where, key, "expected a whole number >= 0");
+  return static_cast<std::size_t>(v->as_int64());
+}
+
+query::EventSelection ReadSelection(const std::string& where, const json::object& spec,
+                                    const RequestScope& scope) {
+  return {RequestRange(where, spec, scope), ReadFilters(where, spec),
+          BoolField(where, spec, "exclude_direct")};
 }
 
 query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& spec,
@@ -32,9 +73,11 @@ query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& 
   const std::string where = "data." + name;
   auto fail = [&](const std::string& field, const std::string& problem) { Fail(where, field, problem); };
   query::UsageQuery q;
-  const auto range = RequestRange(where, spec, scope);
-  q.first_day = range.first_day;
-  q.last_day = range.last_day;
+  const query::EventSelection selection = ReadSelection(where, spec, scope);
+  q.first_day = selection.range.first_day;
+  q.last_day = selection.range.last_day;
+  q.filters = selection.filters;
+  q.exclude_direct = selection.exclude_direct;
   try {
     q.grain = query::ParseGrain(StringField(spec, "grain"));
   } catch (const std::invalid_argument& e) {
@@ -46,29 +89,29 @@ query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& 
       q.group_by.emplace_back(g.as_string());
     }
   }
-  if (const auto* filters = spec.if_contains("where"); filters && filters->is_object()) {
-    for (const auto& [key, value] : filters->as_object()) {
-      const std::string field = "where." + std::string(key);
-      const auto dimension = query::DimensionByName(std::string(key));
-      if (!dimension) fail(field, "unknown dimension");
-      DimensionFilter filter{*dimension, {}};
-      for (const auto& v : value.is_array() ? value.as_array() : json::array{value}) {
-        if (!v.is_string()) fail(field, "expected text or a list of texts");
-        filter.values.emplace_back(v.as_string());
-      }
-      if (filter.values.empty()) fail(field, "expected at least one value");
-      q.filters.push_back(std::move(filter));
-    }
-  }
-  if (const auto* v = spec.if_contains("cumulative"); v && v->is_bool()) q.cumulative = v->as_bool();
-  if (const auto* v = spec.if_contains("top"); v && !v->is_null()) {
-    if (!v->is_int64() || v->as_int64() < 0) fail("top", "expected a whole number >= 0");
-    q.top = static_cast<std::size_t>(v->as_int64());
+  q.cumulative = BoolField(where, spec, "cumulative");
+  q.zeros = BoolField(where, spec, "zeros");
+  q.top = CountField(where, spec, "top");
+  const std::string compare = StringField(spec, "compare");
+  if (!compare.empty() && compare != "previous") fail("compare", "expected \"previous\"");
+  q.compare_previous = !compare.empty();
+  // A billing cycle compares with the cycle before, which may be longer or shorter.
+  const std::string range = StringField(spec, "range", scope.report_range);
+  if (range == "billing_month" || range == "cycle" || range == "current_cycle") {
+    q.previous = scope.context.billing_periods.previous;
   }
   const std::string unit = StringField(spec, "unit", query::ToString(scope.report_unit));
   if (unit != "credits" && unit != "dollars") fail("unit", "expected credits or dollars");
   q.unit = unit == "dollars" ? query::Unit::kDollars : query::Unit::kCredits;
   return q;
+}
+
+query::RunGrouping ReadRunGrouping(const std::string& where, const json::object& spec) {
+  const std::string by = StringField(spec, "by", "run");
+  if (by == "run") return query::RunGrouping::kRun;
+  if (by == "source") return query::RunGrouping::kSource;
+  if (by == "module") return query::RunGrouping::kModule;
+  Fail(where, "by", "expected run, source or module");
 }
 
 // The ledgers of the visible workspaces, built on first use.
@@ -178,6 +221,16 @@ void RunRequests(const json::object& requests, const RequestScope& scope, Report
     const std::string kind = StringField(spec, "kind");
     if (kind == "usage") {
       out.datasets.push_back(scope.engine.Run(name, ReadUsageRequest(name, spec, scope)));
+    } else if (kind == "events") {
+      out.tables.push_back(query::AuditTable(name, scope.engine, ReadSelection(where, spec, scope),
+                                             CountField(where, spec, "limit")));
+    } else if (kind == "runs") {
+      out.tables.push_back(query::RunsTable(name, scope.engine, ReadSelection(where, spec, scope),
+                                            ReadRunGrouping(where, spec), CountField(where, spec, "top")));
+    } else if (kind == "folders") {
+      out.tables.push_back(query::FolderTable(name, scope.engine, ReadSelection(where, spec, scope)));
+    } else if (kind == "limits") {
+      out.tables.push_back(query::LimitsTable(name, scope.engine));
     } else if (kind == "credits") {
       out.tables.push_back(query::CreditsTable(name, ledgers.Get()));
     } else if (kind == "ledger") {
@@ -197,7 +250,9 @@ void RunRequests(const json::object& requests, const RequestScope& scope, Report
     } else {
       Fail(where, "",
            "unknown request kind '" + kind +
-               "' (accepted: usage, credits, ledger, balances, invoice, alerts, recommendation)");
+               "' (accepted: usage, events, runs, folders, limits, credits, ledger, balances, invoice, "
+               "alerts, "
+               "recommendation)");
     }
   }
 }

@@ -90,7 +90,7 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
                                      : "billing_month";
   const query::DayRange range = [&] {
     try {
-      return query::ResolveDayRange(range_spec, context.today, context.billing_period);
+      return query::ResolveDayRange(range_spec, context.today, context.billing_periods);
     } catch (const std::invalid_argument& e) {
       throw ParamError(std::string("param 'range': ") + e.what());
     }

@@ -31,7 +31,8 @@ struct ReportContext {
   std::int32_t today = 0;  // local day in the engine's zone
   std::int64_t as_of_ms = 0;
   query::CycleSummary cycle;
-  query::DayRange billing_period;  // "billing_month": the workspace's cycle, or the calendar month
+  // "billing_month" and "previous_cycle": the workspace's cycles, or calendar months.
+  query::BillingPeriods billing_periods;
   MicroCredits monthly_allowance = 0;
   std::string scope_label;  // "Acme Vision (ws001)" or "Organisation"
 };
