@@ -12,12 +12,16 @@ namespace creditlens::cli {
 struct Command {
   CommandSpec spec;
   // Runs with the parsed arguments; returns the exit code. Throws UsageError or runtime errors.
-  int (*run)(const ParsedArgs& args, const std::filesystem::path& executable);
+  // Null for a command group, which runs the subcommand its first argument names instead.
+  int (*run)(const ParsedArgs& args, const std::filesystem::path& executable) = nullptr;
+  // A command group's subcommands (creditlens schedule next ...), each named without the group.
+  std::vector<Command> subcommands = {};
 };
 
 Command AlertsCommand();
 Command IngestCommand();
 Command ReportCommand();
 Command PluginsCommand();
+Command ScheduleCommand();
 
 }  // namespace creditlens::cli

@@ -1,5 +1,6 @@
 // The creditlens executable: picks the subcommand and maps failures to exit codes
 // (0 success, 1 runtime failure, 2 usage error), errors on stderr.
+#include <algorithm>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -15,17 +16,69 @@ constexpr char kVersion[] = "creditlens " CREDITLENS_VERSION;
 
 std::vector<Command> Commands() {
   return {creditlens::cli::IngestCommand(), creditlens::cli::ReportCommand(),
-          creditlens::cli::AlertsCommand(), creditlens::cli::PluginsCommand()};
+          creditlens::cli::AlertsCommand(), creditlens::cli::PluginsCommand(),
+          creditlens::cli::ScheduleCommand()};
+}
+
+// How to call a group of commands (PLACEHOLDER is COMMAND or SUBCOMMAND), what it does, and its commands.
+std::string GroupHelp(const std::string& group, const std::string& placeholder, const std::string& about,
+                      const std::vector<Command>& commands) {
+  std::string out = "usage: " + group + " " + placeholder + " [options]   (" + group + " " + placeholder +
+                    " --help for its options)\n\n" + about + "\n\n" +
+                    (placeholder == "COMMAND" ? "" : "sub") + "commands:\n";
+  for (const auto& command : commands) {
+    std::string name = command.spec.name;
+    name.resize(std::max<std::size_t>(name.size(), 10), ' ');
+    out += "  " + name + " " + command.spec.summary + "\n";
+  }
+  return out;
 }
 
 void PrintUsage(std::FILE* out) {
-  std::fprintf(out,
-               "usage: creditlens COMMAND [options]   (creditlens COMMAND --help for its options)\n\n"
-               "Reports on credit usage: ingest events, run Lua reports, render PDF/PNG/SVG.\n\ncommands:\n");
-  for (const auto& command : Commands()) {
-    std::fprintf(out, "  %-10s %s\n", command.spec.name.c_str(), command.spec.summary.c_str());
-  }
+  std::fputs(
+      GroupHelp("creditlens", "COMMAND",
+                "Reports on credit usage: ingest events, run Lua reports, render PDF/PNG/SVG.", Commands())
+          .c_str(),
+      out);
   std::fprintf(out, "\n  --version  print the version\n  --help     print this help\n");
+}
+
+// Runs a command with the arguments after its name: a command group runs the subcommand that its first
+// argument names. Returns the exit code.
+int Run(const Command& command, const std::vector<std::string>& args, const char* executable) {
+  const std::string& name = command.spec.name;
+  if (!command.subcommands.empty()) {
+    const std::string about =
+        command.spec.summary + (command.spec.description.empty() ? "" : "\n\n" + command.spec.description);
+    const std::string help = GroupHelp("creditlens " + name, "SUBCOMMAND", about, command.subcommands);
+    if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+      std::fputs(help.c_str(), args.empty() ? stderr : stdout);
+      return args.empty() ? 2 : 0;
+    }
+    for (Command subcommand : command.subcommands) {
+      if (subcommand.spec.name != args[0]) continue;
+      subcommand.spec.name = name + " " + subcommand.spec.name;  // messages and help name the whole command
+      return Run(subcommand, std::vector<std::string>(args.begin() + 1, args.end()), executable);
+    }
+    std::fprintf(stderr, "creditlens %s: unknown subcommand '%s' (see creditlens %s --help)\n", name.c_str(),
+                 args[0].c_str(), name.c_str());
+    return 2;
+  }
+  for (const auto& arg : args) {
+    if (arg == "--help" || arg == "-h") {
+      std::fputs(creditlens::cli::HelpText(command.spec).c_str(), stdout);
+      return 0;
+    }
+  }
+  try {
+    return command.run(creditlens::cli::Parse(command.spec, args), executable);
+  } catch (const creditlens::cli::UsageError& e) {
+    std::fprintf(stderr, "creditlens %s: %s\n", name.c_str(), e.what());
+    return 2;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "creditlens %s: error: %s\n", name.c_str(), e.what());
+    return 1;
+  }
 }
 
 }  // namespace
@@ -45,23 +98,8 @@ int main(int argc, char** argv) {
     return 0;
   }
   for (const auto& command : Commands()) {
-    if (command.spec.name != args[0]) continue;
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    for (const auto& arg : rest) {
-      if (arg == "--help" || arg == "-h") {
-        std::fputs(creditlens::cli::HelpText(command.spec).c_str(), stdout);
-        return 0;
-      }
-    }
-    try {
-      return command.run(creditlens::cli::Parse(command.spec, rest), argv[0]);
-    } catch (const creditlens::cli::UsageError& e) {
-      std::fprintf(stderr, "creditlens %s: %s\n", args[0].c_str(), e.what());
-      return 2;
-    } catch (const std::exception& e) {
-      std::fprintf(stderr, "creditlens %s: error: %s\n", args[0].c_str(), e.what());
-      return 1;
-    }
+    if (command.spec.name == args[0])
+      return Run(command, std::vector<std::string>(args.begin() + 1, args.end()), argv[0]);
   }
   std::fprintf(stderr, "creditlens: unknown command '%s'\n\n", args[0].c_str());
   PrintUsage(stderr);

@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace creditlens::cli {
 
@@ -16,23 +17,31 @@ std::vector<std::string> ParsedArgs::GetAll(const std::string& name) const {
   return it == values_.end() ? std::vector<std::string>{} : it->second;
 }
 
+namespace {
+
+// The short options, each the same as a long one, for the commands that have that long one.
+constexpr std::pair<char, const char*> kShortOptions[] = {{'o', "output"}, {'n', "count"}};
+
+// The long name that a short option (-o) stands for; empty if none.
+std::string LongName(const std::string& arg) {
+  for (const auto& [letter, name] : kShortOptions) {
+    if (arg.size() == 2 && arg[1] == letter) return name;
+  }
+  return "";
+}
+
+}  // namespace
+
 ParsedArgs Parse(const CommandSpec& spec, const std::vector<std::string>& args) {
   ParsedArgs parsed;
   bool options_done = false;
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string& arg = args[i];
-    if (options_done || arg.size() < 2 || arg.rfind("--", 0) != 0) {
-      if (!options_done && arg.size() > 1 && arg[0] == '-' && arg != "-o") {
-        throw UsageError("unknown option '" + arg + "' (see creditlens " + spec.name + " --help)");
-      }
-      if (arg == "-o") {  // the one short option: output file, for commands that write one
-        const bool writes = std::any_of(spec.options.begin(), spec.options.end(),
-                                        [](const OptionSpec& o) { return o.name == "output"; });
-        if (!writes) throw UsageError("unknown option '-o' (see creditlens " + spec.name + " --help)");
-        if (i + 1 >= args.size()) throw UsageError("-o needs a FILE");
-        parsed.values_["output"].push_back(args[++i]);
-        continue;
-      }
+    if (!options_done && arg == "--") {
+      options_done = true;
+      continue;
+    }
+    if (options_done || arg.size() < 2 || arg[0] != '-') {
       if (spec.arguments.empty()) {
         throw UsageError("unexpected argument '" + arg + "' (creditlens " + spec.name +
                          " takes options only)");
@@ -40,16 +49,15 @@ ParsedArgs Parse(const CommandSpec& spec, const std::vector<std::string>& args) 
       parsed.positionals_.push_back(arg);
       continue;
     }
-    if (arg == "--") {
-      options_done = true;
-      continue;
-    }
-    const auto equals = arg.find('=');
-    const std::string name = arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2);
+    const bool is_long = arg[1] == '-';
+    const auto equals = is_long ? arg.find('=') : std::string::npos;
+    const std::string name =
+        is_long ? arg.substr(2, equals == std::string::npos ? std::string::npos : equals - 2) : LongName(arg);
     const auto option = std::find_if(spec.options.begin(), spec.options.end(),
                                      [&](const OptionSpec& o) { return o.name == name; });
-    if (option == spec.options.end()) {
-      throw UsageError("unknown option '--" + name + "' (see creditlens " + spec.name + " --help)");
+    if (name.empty() || option == spec.options.end()) {
+      throw UsageError("unknown option '" + (is_long ? "--" + name : arg) + "' (see creditlens " + spec.name +
+                       " --help)");
     }
     auto& values = parsed.values_[name];
     if (!values.empty() && !option->repeatable) throw UsageError("--" + name + " given twice");
@@ -59,7 +67,9 @@ ParsedArgs Parse(const CommandSpec& spec, const std::vector<std::string>& args) 
     } else if (equals != std::string::npos) {
       values.push_back(arg.substr(equals + 1));
     } else {
-      if (i + 1 >= args.size()) throw UsageError("--" + name + " needs a " + option->value_name);
+      if (i + 1 >= args.size()) {
+        throw UsageError((is_long ? "--" + name : arg) + " needs a " + option->value_name);
+      }
       values.push_back(args[++i]);
     }
   }

@@ -17,16 +17,20 @@ std::vector<OptionSpec> ScopeOptions() {
   };
 }
 
+std::optional<model::TimeZone> ParseTz(const ParsedArgs& args) {
+  const auto tz = args.Get("tz");
+  if (!tz) return std::nullopt;
+  try {
+    return model::TimeZone::Locate(*tz);
+  } catch (const std::invalid_argument& e) {
+    throw UsageError(std::string("--tz: ") + e.what());
+  }
+}
+
 ScopeArgs ParseScopeArgs(const ParsedArgs& args) {
   ScopeArgs out;
   out.workspace = args.Get("workspace");
-  if (const auto tz = args.Get("tz")) {
-    try {
-      out.zone = model::TimeZone::Locate(*tz);
-    } catch (const std::invalid_argument& e) {
-      throw UsageError(std::string("--tz: ") + e.what());
-    }
-  }
+  out.zone = ParseTz(args);
   if (const auto date = args.Get("as-of")) {
     out.as_of_day = model::ParseIsoDate(*date);
     if (!out.as_of_day) throw UsageError("--as-of expects a date YYYY-MM-DD, got '" + *date + "'");

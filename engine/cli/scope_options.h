@@ -24,6 +24,9 @@ struct ScopeArgs {
   std::optional<std::int32_t> as_of_day;
 };
 
+// The zone --tz names, if given. Throws UsageError for a name the tz database does not know.
+std::optional<model::TimeZone> ParseTz(const ParsedArgs& args);
+
 // Throws UsageError for a bad --tz or --as-of.
 ScopeArgs ParseScopeArgs(const ParsedArgs& args);
 

@@ -55,9 +55,8 @@ std::int32_t TimeZone::LocalDay(std::int64_t utc_ms) const {
 }
 
 std::int64_t TimeZone::ToUtc(std::int32_t local_day, std::int64_t ms_after_midnight) const {
-  const date::local_time<Ms> local{Ms{static_cast<std::int64_t>(local_day) * kMsPerDay + ms_after_midnight}};
-  // earliest: a repeated hour resolves to its first occurrence; a skipped time to the end of the gap.
-  return zone_->to_sys(local, date::choose::earliest).time_since_epoch().count();
+  // A repeated hour resolves to its first occurrence; a skipped time to the end of the gap.
+  return MapLocal(static_cast<std::int64_t>(local_day) * kMsPerDay + ms_after_midnight).first_ms;
 }
 
 std::int64_t TimeZone::StartOfDay(std::int32_t local_day) const { return ToUtc(local_day, 0); }
@@ -65,6 +64,28 @@ std::int64_t TimeZone::StartOfDay(std::int32_t local_day) const { return ToUtc(l
 std::int64_t TimeZone::LocalTimeOfDayMs(std::int64_t utc_ms) const {
   const auto local = zone_->to_local(SysMs(utc_ms));
   return (local - date::floor<date::days>(local)).count();
+}
+
+std::int64_t TimeZone::ToLocalMs(std::int64_t utc_ms) const {
+  return zone_->to_local(SysMs(utc_ms)).time_since_epoch().count();
+}
+
+LocalTimeMapping TimeZone::MapLocal(std::int64_t local_ms) const {
+  const date::local_time<Ms> local{Ms{local_ms}};
+  const date::local_info info = zone_->get_info(date::floor<std::chrono::seconds>(local));
+  const auto utc = [&](const date::sys_info& in_force) {
+    return local_ms - std::chrono::duration_cast<Ms>(in_force.offset).count();
+  };
+  switch (info.result) {
+    case date::local_info::nonexistent: {
+      const std::int64_t gap_end = std::chrono::duration_cast<Ms>(info.first.end.time_since_epoch()).count();
+      return {LocalTimeMapping::Kind::kSkipped, gap_end, gap_end};
+    }
+    case date::local_info::ambiguous:
+      return {LocalTimeMapping::Kind::kRepeated, utc(info.first), utc(info.second)};
+    default:
+      return {LocalTimeMapping::Kind::kUnique, utc(info.first), utc(info.first)};
+  }
 }
 
 bool TimeZone::WholeHourOffsets(std::int64_t from_ms, std::int64_t to_ms) const {

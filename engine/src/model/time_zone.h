@@ -24,6 +24,18 @@ CivilDate ToCivil(std::int32_t days);
 std::int32_t FromCivilClamped(int year, int month, unsigned day);
 std::string FormatDate(std::int32_t days);  // YYYY-MM-DD
 
+// How a local wall time maps to UTC: once; never, when a clock change skips it (spring forward); or
+// twice, when a clock change repeats it (fall back).
+struct LocalTimeMapping {
+  enum class Kind { kUnique, kSkipped, kRepeated };
+  Kind kind = Kind::kUnique;
+  // kUnique: the instant. kSkipped: the end of the gap, the first instant after it. kRepeated: the first
+  // occurrence.
+  std::int64_t first_ms = 0;
+  // kRepeated: the second occurrence; otherwise the same as first_ms.
+  std::int64_t second_ms = 0;
+};
+
 class TimeZone {
  public:
   // Throws std::invalid_argument "unknown time zone 'X'" for names the tz database does not know.
@@ -39,6 +51,10 @@ class TimeZone {
   std::int64_t ToUtc(std::int32_t local_day, std::int64_t ms_after_midnight) const;
   // Local milliseconds after local midnight for a UTC instant.
   std::int64_t LocalTimeOfDayMs(std::int64_t utc_ms) const;
+  // Local wall time of a UTC instant as milliseconds since local 1970-01-01 00:00 (the local epoch).
+  std::int64_t ToLocalMs(std::int64_t utc_ms) const;
+  // The UTC instants of a local wall time given as milliseconds since the local epoch.
+  LocalTimeMapping MapLocal(std::int64_t local_ms) const;
   // True when every offset in force in [from_ms, to_ms) is a whole number of hours, so UTC hours never
   // straddle a local day boundary.
   bool WholeHourOffsets(std::int64_t from_ms, std::int64_t to_ms) const;

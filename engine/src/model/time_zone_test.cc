@@ -47,6 +47,26 @@ TEST(TimeZone, MidnightSkippedByAClockChangeStartsAtTheGapEnd) {
   EXPECT_EQ(santiago.StartOfDay(Day("2026-09-06")), At("2026-09-06T04:00:00Z"));
 }
 
+TEST(TimeZone, MapsLocalWallTimesAcrossClockChanges) {
+  const auto berlin = TimeZone::Locate("Europe/Berlin");
+  // Local wall times are read as if UTC to get milliseconds since the local epoch.
+  const auto unique = berlin.MapLocal(At("2026-03-29T01:30:00Z"));
+  EXPECT_EQ(unique.kind, LocalTimeMapping::Kind::kUnique);
+  EXPECT_EQ(unique.first_ms, At("2026-03-29T00:30:00Z"));
+  EXPECT_EQ(unique.second_ms, unique.first_ms);
+  // 02:30 on 29 March is skipped: the first instant after the gap is 03:00 CEST, 01:00Z.
+  const auto skipped = berlin.MapLocal(At("2026-03-29T02:30:00Z"));
+  EXPECT_EQ(skipped.kind, LocalTimeMapping::Kind::kSkipped);
+  EXPECT_EQ(skipped.first_ms, At("2026-03-29T01:00:00Z"));
+  // 02:30 on 25 October happens in CEST and again in CET.
+  const auto repeated = berlin.MapLocal(At("2026-10-25T02:30:00Z"));
+  EXPECT_EQ(repeated.kind, LocalTimeMapping::Kind::kRepeated);
+  EXPECT_EQ(repeated.first_ms, At("2026-10-25T00:30:00Z"));
+  EXPECT_EQ(repeated.second_ms, At("2026-10-25T01:30:00Z"));
+  EXPECT_EQ(berlin.ToLocalMs(At("2026-10-25T01:30:00Z")), At("2026-10-25T02:30:00Z"));
+  EXPECT_EQ(berlin.ToLocalMs(At("2026-07-01T12:00:00.250Z")), At("2026-07-01T14:00:00.250Z"));
+}
+
 TEST(TimeZone, UnknownZoneIsAClearError) {
   try {
     TimeZone::Locate("Mars/Olympus_Mons");

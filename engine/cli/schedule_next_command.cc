@@ -1,0 +1,91 @@
+// creditlens schedule next: prints when a cron expression fires next in a time zone, so that a user can
+// check an expression before scheduling a report with it.
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <stdexcept>
+
+#include "model/timestamp.h"
+#include "schedule/cron_expression.h"
+#include "schedule/fire_time.h"
+#include "schedule/next_fire.h"
+#include "schedule_command.h"
+#include "scope_options.h"
+
+namespace creditlens::cli {
+namespace {
+
+constexpr int kMaxCount = 1000;
+
+// --from: an ISO-8601 instant with an offset or Z, or a local YYYY-MM-DD HH:MM[:SS] in the zone (a
+// skipped local time is the end of the gap, a repeated one its first occurrence); default now.
+std::int64_t ParseFrom(const ParsedArgs& args, const model::TimeZone& zone) {
+  const auto text = args.Get("from");
+  if (!text) {
+    const auto now = std::chrono::system_clock::now().time_since_epoch();
+    return std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
+  }
+  if (const auto instant = model::ParseIsoTimestamp(*text)) return *instant;
+  // A local wall time read as if it were UTC is milliseconds since the local epoch.
+  const auto local = text->size() == 16   ? model::ParseIsoTimestamp(*text + ":00Z")
+                     : text->size() == 19 ? model::ParseIsoTimestamp(*text + "Z")
+                                          : std::nullopt;
+  if (local) return zone.MapLocal(*local).first_ms;
+  throw UsageError(
+      "--from expects an ISO-8601 time with an offset (2026-03-29T01:00:00Z) or a local time "
+      "YYYY-MM-DD HH:MM in --tz, got '" +
+      *text + "'");
+}
+
+int ParseCount(const ParsedArgs& args) {
+  const std::string text = args.Get("count").value_or("5");
+  int count = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
+  if (error != std::errc() || end != text.data() + text.size() || count < 1 || count > kMaxCount) {
+    throw UsageError("--count (-n) expects a whole number from 1 to " + std::to_string(kMaxCount) +
+                     ", got '" + text + "'");
+  }
+  return count;
+}
+
+int RunScheduleNext(const ParsedArgs& args, const std::filesystem::path&) {
+  if (args.positionals().size() != 1) {
+    throw UsageError("expects the cron expression as one quoted argument, e.g. '30 2 * * *' (got " +
+                     std::to_string(args.positionals().size()) + " arguments)");
+  }
+  try {
+    const auto cron = schedule::CronExpression::Parse(args.positionals()[0]);
+    const model::TimeZone zone = ParseTz(args).value_or(model::TimeZone::Utc());
+    const std::int64_t from = ParseFrom(args, zone);
+    for (const std::int64_t at : schedule::NextFires(cron, zone, from, ParseCount(args))) {
+      std::printf("%s\n", schedule::FormatFireTime(zone, at).c_str());
+    }
+  } catch (const std::invalid_argument& e) {  // a bad expression, or one that never fires
+    throw UsageError(e.what());
+  }
+  return 0;
+}
+
+}  // namespace
+
+Command ScheduleNextCommand() {
+  CommandSpec spec{
+      "next",
+      "EXPR",
+      "Print the next fire times of a cron expression, to check it.",
+      "EXPR is one argument: five fields (minute hour day-of-month month day-of-week) or a macro\n"
+      "such as @daily (see docs/schedules.md), matched against the local wall time of --tz. Each\n"
+      "line shows the local time, its UTC offset and the UTC instant. Across a clock change, a job\n"
+      "with a fixed hour fires once (a skipped time at the end of the gap, a repeated time at its\n"
+      "first occurrence); a job whose hour field starts with * fires whenever the clock shows a match.",
+      {
+          {"tz", "ZONE", "IANA time zone the expression is read in (default UTC)"},
+          {"from", "TIME",
+           "list fire times after TIME: ISO-8601 with offset or Z, or local YYYY-MM-DD HH:MM "
+           "in --tz (default now)"},
+          {"count", "N", "how many fire times to print (-n N; default 5)"},
+      }};
+  return {spec, &RunScheduleNext};
+}
+
+}  // namespace creditlens::cli
