@@ -12,11 +12,14 @@ local function dataset_name(d, what)
   return d.name
 end
 
+-- Charts of series also take reference lines (line =, line_label =, lines = {{ value =, label = }})
+-- and notes (notes = {{ at = "<bucket>", text = }}); the engine checks them against the dataset.
 local function chart(kind)
   return function(spec)
     expect_table(spec, "cl." .. kind)
     return { type = kind, dataset = dataset_name(spec[1], "cl." .. kind), title = spec.title,
-             line = spec.line, line_label = spec.line_label, stacked = spec.stacked or false }
+             line = spec.line, line_label = spec.line_label, lines = spec.lines, notes = spec.notes,
+             stacked = spec.stacked or false }
   end
 end
 
@@ -30,6 +33,8 @@ end
 
 cl.bar = chart("bar")
 cl.hbar = chart("hbar")
+cl.line = chart("line")
+cl.area = chart("area")
 cl.pie = chart("pie")
 cl.donut = chart("donut")
 
@@ -58,6 +63,43 @@ end
 function cl.text(text)
   check(type(text) == "string", 2, "cl.text expects text")
   return { type = "text", text = text }
+end
+
+-- Document settings: the engine checks every field and names the unknown ones.
+local function setting(kind)
+  return function(spec)
+    expect_table(spec, "cl." .. kind)
+    local block = {}
+    for key, value in pairs(spec) do block[key] = value end
+    block.type = kind
+    return block
+  end
+end
+
+-- cl.page { size = "A4"|"Letter", orientation = "portrait"|"landscape" }
+cl.page = setting("page")
+-- cl.theme { colors = { "#0072B2", ... }, text = "#222222", accent = "#...", font = "DejaVu Serif",
+--            logo = "logo.png" }
+cl.theme = setting("theme")
+
+-- A container's blocks are its list elements.
+local function blocks_of(spec)
+  local blocks = {}
+  for i, block in ipairs(spec) do blocks[i] = block end
+  return blocks
+end
+
+-- cl.section { title = "Usage", new_page = false, block, ... }: a heading over its blocks.
+function cl.section(spec)
+  expect_table(spec, "cl.section")
+  check(spec.title == nil or type(spec.title) == "string", 2, "cl.section: title must be text")
+  return { type = "section", title = spec.title, new_page = spec.new_page or false, blocks = blocks_of(spec) }
+end
+
+-- cl.grid { columns = 2, block, ... }: blocks side by side, `columns` to a row.
+function cl.grid(spec)
+  expect_table(spec, "cl.grid")
+  return { type = "grid", columns = spec.columns, blocks = blocks_of(spec) }
 end
 
 return cl

@@ -1,6 +1,6 @@
-// Bar charts: vertical bars over category labels with a y-axis of nice ticks, series side by side or
-// stacked, a legend for several series and a dashed reference line (e.g. the monthly allowance).
-// Horizontal charts are delegated to horizontal_bar_chart.h; empty ones draw the placeholder.
+// Bar charts: vertical bars over category labels, series side by side or stacked, in the frame
+// vertical charts share (category_frame.h: axis, legend, reference lines, notes). Horizontal charts
+// are delegated to horizontal_bar_chart.h; empty ones draw the placeholder.
 #pragma once
 
 #include "render/canvas.h"

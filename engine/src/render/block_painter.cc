@@ -5,6 +5,7 @@
 
 #include "render/bar_chart.h"
 #include "render/kpi_row.h"
+#include "render/line_chart.h"
 #include "render/pie_chart.h"
 #include "render/text_block.h"
 
@@ -36,17 +37,35 @@ struct Measurer {
   MeasuredBlock operator()(const BarChart& chart) const {
     return Plain(MeasureBarChart(canvas, chart, width));
   }
+  MeasuredBlock operator()(const LineChart& chart) const {
+    return Plain(MeasureLineChart(canvas, chart, width));
+  }
   MeasuredBlock operator()(const PieChart& chart) const {
     return Plain(MeasurePieChart(canvas, chart, width));
   }
   MeasuredBlock operator()(const Table& table) const {
     TableGeometry geometry = MeasureTable(canvas, table, width);
-    MeasuredBlock measured = Plain(TableHeight(geometry));
-    measured.flow.split = TableSplit(geometry);
-    measured.geometry = std::move(geometry);
+    return Splittable(std::move(geometry), TableHeight(geometry), TableSplit(geometry));
+  }
+  MeasuredBlock operator()(const PageBreak&) const {
+    MeasuredBlock measured;
+    measured.flow.new_page = true;
     return measured;
   }
+  MeasuredBlock operator()(const Grid& grid) const {
+    GridGeometry geometry = MeasureGrid(canvas, grid, width);
+    return Splittable(std::move(geometry), GridHeight(geometry), GridSplit(geometry));
+  }
 
+  // A block that may continue on the next page, keeping what measuring found for drawing it. (The
+  // geometry is moved from only after the other arguments were computed from it.)
+  template <class Geometry>
+  static MeasuredBlock Splittable(Geometry&& geometry, double height, FlowSplit split) {
+    MeasuredBlock measured = Plain(height);
+    measured.flow.split = std::move(split);
+    measured.geometry = std::forward<Geometry>(geometry);
+    return measured;
+  }
   static MeasuredBlock Plain(double height) {
     MeasuredBlock measured;
     measured.flow.height = height;
@@ -69,6 +88,7 @@ struct Drawer {
   }
   void operator()(const KpiRow& row) const { DrawKpiRow(canvas, row, x, placement.y, width); }
   void operator()(const BarChart& chart) const { DrawBarChart(canvas, chart, x, placement.y, width); }
+  void operator()(const LineChart& chart) const { DrawLineChart(canvas, chart, x, placement.y, width); }
   void operator()(const PieChart& chart) const { DrawPieChart(canvas, chart, x, placement.y, width); }
   void operator()(const Table& table) const {
     const TableRows rows{placement.first_unit, placement.end_unit};
@@ -77,6 +97,11 @@ struct Drawer {
     } else {
       DrawTablePart(canvas, table, MeasureTable(canvas, table, width), rows, x, placement.y);
     }
+  }
+  void operator()(const PageBreak&) const {}
+  void operator()(const Grid& grid) const {
+    DrawGridRows(canvas, grid, std::get<GridGeometry>(geometry), placement.first_unit, placement.end_unit, x,
+                 placement.y);
   }
 };
 

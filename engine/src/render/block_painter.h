@@ -7,14 +7,16 @@
 
 #include "render/canvas.h"
 #include "render/document.h"
+#include "render/grid_block.h"
 #include "render/page_flow.h"
 #include "render/table_block.h"
 
 namespace creditlens::render {
 
 // What measuring found that drawing needs again: nothing for most blocks; a table's column widths
-// and row heights, so that a table split over many pages is measured once, not once per page.
-using BlockGeometry = std::variant<std::monostate, TableGeometry>;
+// and row heights, so that a table split over many pages is measured once, not once per page; a
+// grid's row heights.
+using BlockGeometry = std::variant<std::monostate, TableGeometry, GridGeometry>;
 
 struct MeasuredBlock {
   FlowBlock flow;  // height, spacing, keep-with-next rule and how it splits, ready for FlowBlocks

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numbers>
 #include <string>
+#include <utility>
 
 namespace creditlens::render {
 namespace {
@@ -36,8 +37,10 @@ void TextBox::DrawRotatedEndingAt(cairo_t* cr, double x, double y, double radian
   cairo_restore(cr);
 }
 
-Canvas::Canvas(cairo_t* cr)
-    : cr_(cr), pango_(pango_font_map_create_context(pango_cairo_font_map_get_default())) {
+Canvas::Canvas(cairo_t* cr, ReportTheme theme)
+    : cr_(cr),
+      theme_(std::move(theme)),
+      pango_(pango_font_map_create_context(pango_cairo_font_map_get_default())) {
   // Without metric hinting, text measures the same at every scale and on every surface, so a
   // layout measured once places identically in the PDF, the 2x PNG and the SVG.
   FontOptionsPtr options(cairo_font_options_create());
@@ -51,7 +54,7 @@ Canvas::Canvas(cairo_t* cr)
 LayoutPtr Canvas::NewLayout(std::string_view text, const TextStyle& style) const {
   LayoutPtr layout(pango_layout_new(pango_.get()));
   FontDescriptionPtr font(pango_font_description_new());
-  pango_font_description_set_family(font.get(), theme::kFontFamily);
+  pango_font_description_set_family(font.get(), theme_.font_family.c_str());
   pango_font_description_set_absolute_size(font.get(), style.size * PANGO_SCALE);
   pango_font_description_set_weight(font.get(), style.bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description(layout.get(), font.get());
@@ -74,7 +77,7 @@ TextBox Canvas::Text(std::string_view text, const TextStyle& style, double max_w
     pango_layout_set_width(layout.get(), static_cast<int>(max_width * PANGO_SCALE));
     pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
   }
-  return TextBox(std::move(layout), style.color);
+  return TextBox(std::move(layout), style.color.value_or(theme_.text));
 }
 
 TextBox Canvas::WrappedText(std::string_view text, const TextStyle& style, double width,
@@ -87,7 +90,7 @@ TextBox Canvas::WrappedText(std::string_view text, const TextStyle& style, doubl
     pango_layout_set_height(layout.get(), -max_lines);
     pango_layout_set_ellipsize(layout.get(), PANGO_ELLIPSIZE_END);
   }
-  return TextBox(std::move(layout), style.color);
+  return TextBox(std::move(layout), style.color.value_or(theme_.text));
 }
 
 void Canvas::SetColor(theme::Color color, double alpha) const {

@@ -1,13 +1,15 @@
 // The drawing target every block painter receives: a cairo context (PDF, PNG or SVG surface alike)
-// plus one pango context that lays text out identically on all of them (no metric hinting), and the
-// few drawing primitives the painters share.
+// plus one pango context that lays text out identically on all of them (no metric hinting), the
+// report's theme (palette, text colour, font), and the few drawing primitives the painters share.
 #pragma once
 
 #include <cairo.h>
 
+#include <optional>
 #include <string_view>
 
 #include "render/cairo_ptr.h"
+#include "render/report_theme.h"
 #include "render/theme.h"
 
 namespace creditlens::render {
@@ -15,7 +17,7 @@ namespace creditlens::render {
 struct TextStyle {
   double size = theme::kBodySize;  // points
   bool bold = false;
-  theme::Color color = theme::kText;
+  std::optional<theme::Color> color;  // unset: the report theme's text colour
   double line_spacing = 0;   // a factor of the font's height between wrapped lines; 0 = the font's own
   bool align_right = false;  // wrapped text: lines flush with the right edge of the wrapping width
 };
@@ -46,9 +48,10 @@ class TextBox {
 class Canvas {
  public:
   // Does not take ownership of `cr`; the transformation in effect now is the one text is laid out for.
-  explicit Canvas(cairo_t* cr);
+  explicit Canvas(cairo_t* cr, ReportTheme theme = {});
 
   cairo_t* cr() const { return cr_; }
+  const ReportTheme& theme() const { return theme_; }
 
   // One line of text (newlines become spaces), cut with "…" when wider than max_width (if > 0).
   TextBox Text(std::string_view text, const TextStyle& style, double max_width = 0) const;
@@ -70,6 +73,7 @@ class Canvas {
   LayoutPtr NewLayout(std::string_view text, const TextStyle& style) const;
 
   cairo_t* cr_;
+  ReportTheme theme_;
   PangoContextPtr pango_;
 };
 

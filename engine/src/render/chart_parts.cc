@@ -13,8 +13,8 @@ constexpr double kEntryGap = 14;
 constexpr double kLegendLineGap = 3;
 constexpr double kPlaceholderBoxHeight = 64;
 
-TextStyle TitleStyle() { return {theme::kChartTitleSize, true, theme::kText}; }
-TextStyle LegendStyle() { return {theme::kLegendSize, false, theme::kText}; }
+TextStyle TitleStyle() { return {theme::kChartTitleSize, true, std::nullopt}; }
+TextStyle LegendStyle() { return {theme::kLegendSize, false, std::nullopt}; }
 
 struct LegendSlot {
   double x = 0;  // relative to the legend's left edge

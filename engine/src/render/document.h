@@ -2,10 +2,13 @@
 // The Lua host builds it; the renderers draw it to PDF, PNG or SVG; nothing here knows of SQL or Lua.
 #pragma once
 
-#include <optional>
+#include <cstddef>
 #include <string>
 #include <variant>
 #include <vector>
+
+#include "render/page_size.h"
+#include "render/report_theme.h"
 
 namespace creditlens::render {
 
@@ -14,17 +17,37 @@ struct Series {
   std::vector<double> values;  // one per category label
 };
 
-// Vertical bars (or horizontal ones) over category labels, with an optional reference line
-// (e.g. the monthly allowance) drawn across the plot.
-struct BarChart {
+// A dashed line across a chart at a value (e.g. the monthly allowance), with a label.
+struct ReferenceLine {
+  double value = 0;
+  std::string label;  // may be empty: the line then shows its value alone
+};
+
+// A marker at one category of a chart (a bucket of a time series) with a short text ("price change").
+struct ChartNote {
+  std::size_t category = 0;  // index into the chart's labels
+  std::string text;
+};
+
+// What every chart of series over category labels holds: bars, lines and areas alike.
+struct SeriesChart {
   std::string title;
   std::vector<std::string> labels;
-  std::vector<Series> series;  // several series are drawn side by side, or stacked
-  bool horizontal = false;
+  std::vector<Series> series;  // several series are drawn side by side (or over each other), or stacked
   bool stacked = false;
   std::string value_unit;  // axis caption: "credits" or "$"
-  std::optional<double> reference_value;
-  std::string reference_label;
+  std::vector<ReferenceLine> references;
+  std::vector<ChartNote> notes;
+};
+
+// Vertical bars (or horizontal ones) over category labels.
+struct BarChart : SeriesChart {
+  bool horizontal = false;
+};
+
+// Lines through the values of each series over time buckets, or the areas under them.
+struct LineChart : SeriesChart {
+  bool area = false;
 };
 
 struct PieChart {
@@ -68,12 +91,25 @@ struct Table {
   std::vector<std::string> footer;             // optional totals row, one cell per column (or empty)
 };
 
-using Block = std::variant<KpiRow, BarChart, PieChart, Heading, Paragraph, Table>;
+// Starts a new page in a PDF (cl.section { new_page = true }); nothing in one-page PNG and SVG output.
+struct PageBreak {};
+
+struct Grid;
+
+using Block = std::variant<KpiRow, BarChart, PieChart, Heading, Paragraph, Table, LineChart, PageBreak, Grid>;
+
+// Blocks side by side in equal-width cells, `columns` to a row; a row is as tall as its tallest cell.
+struct Grid {
+  int columns = 2;
+  std::vector<Block> cells;
+};
 
 struct Document {
   std::string title;
   std::string subtitle;  // scope and period, e.g. "Acme Vision · 2026-11-01 – 2026-11-22"
   std::vector<Block> blocks;
+  PageSize page;      // A4 portrait unless the report chose another
+  ReportTheme theme;  // palette, text and accent colours, font, logo
 };
 
 enum class ImageFormat { kPdf, kPng, kSvg };

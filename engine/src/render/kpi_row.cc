@@ -29,7 +29,7 @@ struct KpiLayout {
 };
 
 TextStyle LabelStyle() { return {theme::kKpiLabelSize, false, theme::kMutedText}; }
-TextStyle ValueStyle(double size) { return {size, true, theme::kText}; }
+TextStyle ValueStyle(double size) { return {size, true, std::nullopt}; }
 TextStyle CaptionStyle() { return {theme::kKpiCaptionSize, false, theme::kMutedText}; }
 
 KpiLayout PlanKpis(const Canvas& canvas, const KpiRow& row, double width) {
@@ -88,7 +88,7 @@ void DrawKpiRow(const Canvas& canvas, const KpiRow& row, double x, double y, dou
     canvas.RoundedRectPath(left, top, layout.tile_width, layout.tile_height, kCornerRadius);
     cairo_clip(cr);
     canvas.FillRect(left, top, layout.tile_width, layout.tile_height, theme::kTileBackground);
-    canvas.FillRect(left, top, kAccentWidth, layout.tile_height, theme::SeriesColor(0));
+    canvas.FillRect(left, top, kAccentWidth, layout.tile_height, canvas.theme().accent);
     cairo_restore(cr);
 
     const double text_left = left + kAccentWidth + kPadding;

@@ -1,6 +1,7 @@
 #include "render/page_flow.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace creditlens::render {
 namespace {
@@ -73,6 +74,12 @@ Flow FlowBlocks(const std::vector<FlowBlock>& blocks, const FlowPage& page) {
 
   for (std::size_t i = 0; i < blocks.size(); ++i) {
     const FlowBlock& block = blocks[i];
+    if (block.new_page && !at_page_top && page.page_bottom < std::numeric_limits<double>::infinity()) {
+      ++current_page;
+      cursor = page.page_top;
+      lowest = page.page_top;
+      at_page_top = true;
+    }
     if (block.height <= 0) {
       flow.placements.push_back({i, current_page, cursor});
       continue;

@@ -29,6 +29,7 @@ struct FlowBlock {
   double space_after = 0;
   bool keep_with_next = false;                    // a heading: never left alone at the bottom of a page
   std::optional<FlowSplit> split = std::nullopt;  // set for a block that may continue on the next page
+  bool new_page = false;  // starts a new page unless at the top of one already; not on an endless page
 };
 
 struct FlowPage {

@@ -191,5 +191,37 @@ TEST(PageFlowTest, SplitWithoutUnitsIsIndivisible) {
   EXPECT_EQ(flow.placements[1].end_unit, 0u);
 }
 
+FlowBlock PageBreakBlock() {
+  FlowBlock block;
+  block.new_page = true;
+  return block;
+}
+
+TEST(PageFlowTest, PageBreakStartsANewPage) {
+  const Flow flow =
+      FlowBlocks({{100, 8, 8, false}, PageBreakBlock(), {20, 20, 0, true}, {100, 8, 8, false}}, A4Like());
+  EXPECT_EQ(flow.page_count, 2);
+  EXPECT_EQ(flow.placements[2].page, 1);
+  EXPECT_EQ(flow.placements[2].y, 40);  // no space before at the top of the new page
+  EXPECT_EQ(flow.placements[3].page, 1);
+}
+
+TEST(PageFlowTest, PageBreakAtTheTopOfAPageAddsNoPage) {
+  const Flow first = FlowBlocks({PageBreakBlock(), {100, 8, 8, false}}, A4Like());
+  EXPECT_EQ(first.page_count, 1);
+  EXPECT_EQ(first.placements[1].y, 100);
+  const Flow twice =
+      FlowBlocks({{100, 8, 8, false}, PageBreakBlock(), PageBreakBlock(), {100, 8, 8, false}}, A4Like());
+  EXPECT_EQ(twice.page_count, 2);
+}
+
+TEST(PageFlowTest, PageBreakOnAnEndlessPageIsIgnored) {
+  FlowPage page = A4Like();
+  page.page_bottom = std::numeric_limits<double>::infinity();
+  const Flow flow = FlowBlocks({{100, 8, 8, false}, PageBreakBlock(), {100, 8, 8, false}}, page);
+  EXPECT_EQ(flow.page_count, 1);
+  EXPECT_EQ(flow.placements[2].y, 216);
+}
+
 }  // namespace
 }  // namespace creditlens::render

@@ -19,8 +19,7 @@ constexpr double kRowGap = 4;
 constexpr double kSwatchSize = 8;
 constexpr double kSwatchGap = 6;
 constexpr double kColumnGap = 16;
-constexpr std::size_t kMaxSlices = theme::kSeries.size();  // so no two slices share a colour
-constexpr double kDonutHole = 0.58;                        // inner radius as a share of the outer one
+constexpr double kDonutHole = 0.58;  // inner radius as a share of the outer one
 
 struct Slice {
   std::string label;
@@ -29,18 +28,19 @@ struct Slice {
 };
 
 // Positive finite values only (a pie cannot show negatives); too many become the largest ones
-// plus one "Other" slice so none is a sliver.
-std::vector<Slice> PrepareSlices(const PieChart& chart) {
+// plus one "Other" slice so none is a sliver and no two share a colour of the palette.
+std::vector<Slice> PrepareSlices(const PieChart& chart, const ReportTheme& look) {
+  const std::size_t max_slices = std::max<std::size_t>(look.series.size(), 2);
   std::vector<Slice> slices;
   for (std::size_t i = 0; i < chart.labels.size() && i < chart.values.size(); ++i) {
     const double value = chart.values[i];
     if (std::isfinite(value) && value > 0) slices.push_back({chart.labels[i], value, {}});
   }
-  const bool merge = slices.size() > kMaxSlices;
+  const bool merge = slices.size() > max_slices;
   if (merge) {
     std::stable_sort(slices.begin(), slices.end(),
                      [](const Slice& a, const Slice& b) { return a.value > b.value; });
-    const std::size_t kept = kMaxSlices - 1;
+    const std::size_t kept = max_slices - 1;
     double rest = 0;
     for (std::size_t i = kept; i < slices.size(); ++i) rest += slices[i].value;
     const std::size_t merged = slices.size() - kept;
@@ -48,7 +48,7 @@ std::vector<Slice> PrepareSlices(const PieChart& chart) {
     slices.push_back({"Other (" + std::to_string(merged) + ")", rest, {}});
   }
   for (std::size_t i = 0; i < slices.size(); ++i) {
-    slices[i].color = merge && i + 1 == slices.size() ? theme::kOtherSlice : theme::SeriesColor(i);
+    slices[i].color = merge && i + 1 == slices.size() ? theme::kOtherSlice : look.SeriesColor(i);
   }
   return slices;
 }
@@ -70,7 +70,7 @@ std::string ValueText(double value, const std::string& unit, double largest) {
 
 std::string PercentText(double share) { return FormatNumber(share * 100, 1) + "%"; }
 
-TextStyle LegendTextStyle() { return {theme::kPieLegendSize, false, theme::kText}; }
+TextStyle LegendTextStyle() { return {theme::kPieLegendSize, false, std::nullopt}; }
 TextStyle LegendNumberStyle() { return {theme::kPieLegendSize, false, theme::kMutedText}; }
 
 struct PieLayout {
@@ -136,7 +136,7 @@ void DrawSlices(const Canvas& canvas, const PieChart& chart, const std::vector<S
     const double hole = 2 * radius * kDonutHole * 0.9;
     const TextBox value =
         canvas.Text(ValueText(total, IsCurrencyUnit(chart.value_unit) ? chart.value_unit : "", total),
-                    {theme::kChartTitleSize, true, theme::kText}, hole);
+                    {theme::kChartTitleSize, true, std::nullopt}, hole);
     const TextBox caption = canvas.Text(
         IsCurrencyUnit(chart.value_unit) || chart.value_unit.empty() ? "total" : chart.value_unit + " total",
         {theme::kAxisSize, false, theme::kMutedText}, hole);
@@ -149,13 +149,13 @@ void DrawSlices(const Canvas& canvas, const PieChart& chart, const std::vector<S
 }  // namespace
 
 double MeasurePieChart(const Canvas& canvas, const PieChart& chart, double width) {
-  const std::vector<Slice> slices = PrepareSlices(chart);
+  const std::vector<Slice> slices = PrepareSlices(chart, canvas.theme());
   if (slices.empty()) return PlaceholderChartHeight(canvas, chart.title, width);
   return PlanPie(canvas, chart, slices, width).height;
 }
 
 void DrawPieChart(const Canvas& canvas, const PieChart& chart, double x, double y, double width) {
-  const std::vector<Slice> slices = PrepareSlices(chart);
+  const std::vector<Slice> slices = PrepareSlices(chart, canvas.theme());
   if (slices.empty()) {
     DrawPlaceholderChart(canvas, chart.title, x, y, width);
     return;

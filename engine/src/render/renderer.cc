@@ -13,6 +13,7 @@
 #include "render/block_painter.h"
 #include "render/cairo_ptr.h"
 #include "render/canvas.h"
+#include "render/logo.h"
 #include "render/page_chrome.h"
 #include "render/page_flow.h"
 #include "render/theme.h"
@@ -23,7 +24,7 @@ namespace {
 
 constexpr double kPngScale = 2.0;          // device pixels per point in PNG output
 constexpr double kImageBottomMargin = 28;  // below the last block of a PNG or SVG
-constexpr double kFooterBottom = theme::kPageHeight - 22;
+constexpr double kFooterAboveEdge = 22;    // from the footer's baseline band to the page's bottom edge
 
 [[noreturn]] void Fail(const std::string& path, const std::string& status) {
   throw std::runtime_error("cannot render " + path + ": cairo status: " + status);
@@ -41,26 +42,26 @@ struct DocumentPlan {
   double image_height = 0;              // for one-page output
 };
 
-DocumentPlan PlanDocument(const Document& doc, bool paged) {
+DocumentPlan PlanDocument(const Document& doc, const Logo& logo, bool paged) {
   // Measuring needs a cairo context but draws nothing: a recording surface is the cheapest one.
   const SurfacePtr scratch(cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, nullptr));
   const ContextPtr cr(cairo_create(scratch.get()));
-  const Canvas canvas(cr.get());
+  const Canvas canvas(cr.get(), doc.theme);
+  const double content_width = doc.page.ContentWidth();
 
   DocumentPlan plan;
   std::vector<FlowBlock> blocks;
   blocks.reserve(doc.blocks.size());
   plan.geometry.reserve(doc.blocks.size());
   for (const Block& block : doc.blocks) {
-    MeasuredBlock measured = MeasureBlock(canvas, block, theme::kContentWidth);
+    MeasuredBlock measured = MeasureBlock(canvas, block, content_width);
     blocks.push_back(std::move(measured.flow));
     plan.geometry.push_back(std::move(measured.geometry));
   }
   FlowPage page;
-  page.first_page_top = theme::kMarginTop + MeasureHeader(canvas, doc, theme::kContentWidth);
+  page.first_page_top = theme::kMarginTop + MeasureHeader(canvas, doc, logo, content_width);
   page.page_top = theme::kMarginTop;
-  page.page_bottom =
-      paged ? theme::kPageHeight - theme::kMarginBottom : std::numeric_limits<double>::infinity();
+  page.page_bottom = paged ? doc.page.height - theme::kMarginBottom : std::numeric_limits<double>::infinity();
 
   plan.flow = FlowBlocks(blocks, page);
   plan.image_height = std::ceil(plan.flow.last_page_bottom + kImageBottomMargin);
@@ -69,20 +70,22 @@ DocumentPlan PlanDocument(const Document& doc, bool paged) {
 
 // The one drawing path for every format: header, blocks (or parts of split blocks) page by page, and
 // for paged output a footer on each page and a page break after it.
-void DrawDocument(cairo_t* cr, const Document& doc, const DocumentPlan& plan, bool paged) {
-  const Canvas canvas(cr);
+void DrawDocument(cairo_t* cr, const Document& doc, const Logo& logo, const DocumentPlan& plan, bool paged) {
+  const Canvas canvas(cr, doc.theme);
+  const double content_width = doc.page.ContentWidth();
   const int page_count = plan.flow.page_count;
   const std::vector<FlowPlacement>& placements = plan.flow.placements;
   std::size_t next = 0;
   for (int page = 0; page < page_count; ++page) {
-    if (page == 0) DrawHeader(canvas, doc, theme::kMarginX, theme::kMarginTop, theme::kContentWidth);
+    if (page == 0) DrawHeader(canvas, doc, logo, theme::kMarginX, theme::kMarginTop, content_width);
     for (; next < placements.size() && placements[next].page == page; ++next) {
       const FlowPlacement& placement = placements[next];
       DrawBlock(canvas, doc.blocks[placement.block], plan.geometry[placement.block], placement,
-                theme::kMarginX, theme::kContentWidth);
+                theme::kMarginX, content_width);
     }
     if (paged) {
-      DrawFooter(canvas, doc, page + 1, page_count, theme::kMarginX, kFooterBottom, theme::kContentWidth);
+      DrawFooter(canvas, doc, page + 1, page_count, theme::kMarginX, doc.page.height - kFooterAboveEdge,
+                 content_width);
       cairo_show_page(cr);
     }
   }
@@ -95,9 +98,9 @@ void PaintWhite(cairo_t* cr) {
   cairo_restore(cr);
 }
 
-void RenderPdf(const Document& doc, const std::string& path, const std::string& temp) {
-  const DocumentPlan plan = PlanDocument(doc, /*paged=*/true);
-  const SurfacePtr surface(cairo_pdf_surface_create(temp.c_str(), theme::kPageWidth, theme::kPageHeight));
+void RenderPdf(const Document& doc, const Logo& logo, const std::string& path, const std::string& temp) {
+  const DocumentPlan plan = PlanDocument(doc, logo, /*paged=*/true);
+  const SurfacePtr surface(cairo_pdf_surface_create(temp.c_str(), doc.page.width, doc.page.height));
   Check(path, cairo_surface_status(surface.get()));
   // cairo rejects invalid UTF-8 in metadata (and would fail the whole document): repair it first.
   const GCharPtr title(g_utf8_make_valid(doc.title.data(), static_cast<gssize>(doc.title.size())));
@@ -105,31 +108,31 @@ void RenderPdf(const Document& doc, const std::string& path, const std::string& 
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_CREATOR, "creditlens");
   {
     const ContextPtr cr(cairo_create(surface.get()));
-    DrawDocument(cr.get(), doc, plan, /*paged=*/true);
+    DrawDocument(cr.get(), doc, logo, plan, /*paged=*/true);
     Check(path, cairo_status(cr.get()));
   }
   cairo_surface_finish(surface.get());
   Check(path, cairo_surface_status(surface.get()));
 }
 
-void RenderSvg(const Document& doc, const std::string& path, const std::string& temp) {
-  const DocumentPlan plan = PlanDocument(doc, /*paged=*/false);
-  const SurfacePtr surface(cairo_svg_surface_create(temp.c_str(), theme::kPageWidth, plan.image_height));
+void RenderSvg(const Document& doc, const Logo& logo, const std::string& path, const std::string& temp) {
+  const DocumentPlan plan = PlanDocument(doc, logo, /*paged=*/false);
+  const SurfacePtr surface(cairo_svg_surface_create(temp.c_str(), doc.page.width, plan.image_height));
   Check(path, cairo_surface_status(surface.get()));
   cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
   {
     const ContextPtr cr(cairo_create(surface.get()));
     PaintWhite(cr.get());
-    DrawDocument(cr.get(), doc, plan, /*paged=*/false);
+    DrawDocument(cr.get(), doc, logo, plan, /*paged=*/false);
     Check(path, cairo_status(cr.get()));
   }
   cairo_surface_finish(surface.get());
   Check(path, cairo_surface_status(surface.get()));
 }
 
-void RenderPng(const Document& doc, const std::string& path, const std::string& temp) {
-  const DocumentPlan plan = PlanDocument(doc, /*paged=*/false);
-  const int width = static_cast<int>(std::lround(theme::kPageWidth * kPngScale));
+void RenderPng(const Document& doc, const Logo& logo, const std::string& path, const std::string& temp) {
+  const DocumentPlan plan = PlanDocument(doc, logo, /*paged=*/false);
+  const int width = static_cast<int>(std::lround(doc.page.width * kPngScale));
   const int height = static_cast<int>(std::lround(plan.image_height * kPngScale));
   const SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
   Check(path, cairo_surface_status(surface.get()));
@@ -137,7 +140,7 @@ void RenderPng(const Document& doc, const std::string& path, const std::string& 
     const ContextPtr cr(cairo_create(surface.get()));
     PaintWhite(cr.get());
     cairo_scale(cr.get(), kPngScale, kPngScale);
-    DrawDocument(cr.get(), doc, plan, /*paged=*/false);
+    DrawDocument(cr.get(), doc, logo, plan, /*paged=*/false);
     Check(path, cairo_status(cr.get()));
   }
   cairo_surface_flush(surface.get());
@@ -148,17 +151,18 @@ void RenderPng(const Document& doc, const std::string& path, const std::string& 
 
 void RenderDocument(const Document& doc, const std::string& path, ImageFormat format) {
   // Drawn under a temporary name and renamed over the target only when the whole document drew.
+  const Logo logo(doc.theme.logo);
   util::AtomicFile output(path);
   const std::string temp = output.temp_path().string();
   switch (format) {
     case ImageFormat::kPdf:
-      RenderPdf(doc, path, temp);
+      RenderPdf(doc, logo, path, temp);
       break;
     case ImageFormat::kSvg:
-      RenderSvg(doc, path, temp);
+      RenderSvg(doc, logo, path, temp);
       break;
     case ImageFormat::kPng:
-      RenderPng(doc, path, temp);
+      RenderPng(doc, logo, path, temp);
       break;
   }
   output.Commit();

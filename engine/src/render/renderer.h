@@ -1,6 +1,7 @@
-// Draws a report Document with cairo: an A4 PDF (vector, fonts embedded, blocks flowed onto pages,
-// "page N of M" footers), or the same content as one page as tall as it needs, as a PNG at twice
-// the resolution or as an SVG. The render area's entry point.
+// Draws a report Document with cairo: a PDF on the document's page size (vector, fonts embedded,
+// blocks flowed onto pages, "page N of M" footers), or the same content as one page of the page's
+// width and as tall as it needs, as a PNG at twice the resolution or as an SVG. The render area's
+// entry point.
 #pragma once
 
 #include <string>

@@ -17,6 +17,7 @@
 #include <system_error>
 #include <vector>
 
+#include "render/pdf_test_support.h"
 #include "support/temp_dir.h"
 
 namespace creditlens::render {
@@ -24,55 +25,13 @@ namespace {
 
 namespace fs = std::filesystem;
 using creditlens::testing::ReadFile;
-
-struct CommandResult {
-  int exit_code = -1;
-  std::string output;
-};
-
-CommandResult RunCommand(const std::string& command) {
-  CommandResult result;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) return result;
-  std::array<char, 4096> buffer;
-  std::size_t read = 0;
-  while ((read = std::fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    result.output.append(buffer.data(), read);
-  result.exit_code = ::pclose(pipe);
-  return result;
-}
-
-bool HaveTool(const std::string& tool) { return RunCommand("command -v " + tool).exit_code == 0; }
-
-int PdfPageCount(const fs::path& pdf) {
-  const CommandResult info = RunCommand("pdfinfo '" + pdf.string() + "'");
-  std::istringstream lines(info.output);
-  std::string line;
-  while (std::getline(lines, line)) {
-    if (line.rfind("Pages:", 0) == 0) return std::stoi(line.substr(6));
-  }
-  return -1;
-}
-
-std::string PdfText(const fs::path& pdf) {
-  return RunCommand("pdftotext -layout '" + pdf.string() + "' -").output;
-}
-
-// The text of each page of a PDF (pdftotext ends every page with a form feed).
-std::vector<std::string> PdfPages(const fs::path& pdf) {
-  std::vector<std::string> pages;
-  std::istringstream text(PdfText(pdf));
-  std::string page;
-  while (std::getline(text, page, '\f')) pages.push_back(page);
-  if (!pages.empty() && pages.back().find_first_not_of(" \n") == std::string::npos) pages.pop_back();
-  return pages;
-}
-
-std::size_t CountOf(const std::string& text, const std::string& needle) {
-  std::size_t count = 0;
-  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
-  return count;
-}
+using testing::CommandResult;
+using testing::CountOf;
+using testing::HaveTool;
+using testing::PdfPageCount;
+using testing::PdfPages;
+using testing::PdfText;
+using testing::RunCommand;
 
 // "1234567.5" as "1,234,567.50": the caller formats numbers, so the test does too.
 std::string Grouped(double value) {
@@ -124,8 +83,7 @@ BarChart DailyUsage() {
     series.values.push_back(400 + (day * 137) % 1400);
   }
   chart.series.push_back(series);
-  chart.reference_value = 1200;
-  chart.reference_label = "Daily allowance";
+  chart.references = {{1200, "Daily allowance"}};
   return chart;
 }
 
@@ -138,8 +96,7 @@ BarChart MonthlyStacked() {
                   "2026-06", "2026-07", "2026-08", "2026-09", "2026-10", "2026-11"};
   chart.series = {{"Included", {900, 1000, 1000, 950, 1000, 1000, 1000, 870, 1000, 1000, 1000, 1000}},
                   {"Flex", {0, 250, 400, 0, 120, 600, 780, 0, 300, 450, 500, 1200}}};
-  chart.reference_value = 1000;
-  chart.reference_label = "Monthly allowance";
+  chart.references = {{1000, "Monthly allowance"}};
   return chart;
 }
 
@@ -262,7 +219,7 @@ TEST_F(RendererTest, EmptyChartsShowPlaceholder) {
   all_zero.title = "Monthly usage";
   all_zero.labels = {"2026-10", "2026-11"};
   all_zero.series = {{"Credits", {0, 0}}};
-  all_zero.reference_value = 0;
+  all_zero.references = {{0, ""}};
   BarChart horizontal_zero = all_zero;
   horizontal_zero.horizontal = true;
   PieChart empty_pie;
@@ -462,7 +419,8 @@ TEST_F(RendererTest, OddInputDoesNotCrash) {
   BarChart chart;
   chart.labels = {"a", "b\xff\xfe", "c"};
   chart.series = {{"x", {1, std::numeric_limits<double>::quiet_NaN()}}, {"", {-5, 3, 1e9}}};
-  chart.reference_value = std::numeric_limits<double>::infinity();
+  chart.references = {{std::numeric_limits<double>::infinity(), "never"}, {-3, ""}};
+  chart.notes = {{7, "past the last label"}, {1, "b"}};
   PieChart pie;
   for (int i = 0; i < 15; ++i) {
     pie.labels.push_back("slice " + std::to_string(i));

@@ -21,7 +21,7 @@ constexpr double kMinTextColumnWidth = 64;       // text columns shrink to this 
 constexpr double kRoomyNumericColumnWidth = 64;  // what a numeric column gets if there is room
 constexpr std::size_t kMinRowsPerPart = 3;       // no page starts or ends a split table with fewer rows
 
-TextStyle TitleStyle() { return {theme::kChartTitleSize, true, theme::kText}; }
+TextStyle TitleStyle() { return {theme::kChartTitleSize, true, std::nullopt}; }
 TextStyle NoRowsStyle() { return {theme::kTableSize, false, theme::kMutedText}; }
 
 // How one kind of row looks.
@@ -31,9 +31,9 @@ struct RowStyle {
   double padding_y = kCellPaddingY;
 };
 
-RowStyle HeaderRow() { return {{theme::kTableSize, true, theme::kText}, true, kHeaderPaddingY}; }
-RowStyle BodyRow() { return {{theme::kTableSize, false, theme::kText}, false, kCellPaddingY}; }
-RowStyle FooterRow() { return {{theme::kTableSize, true, theme::kText}, false, kCellPaddingY}; }
+RowStyle HeaderRow() { return {{theme::kTableSize, true, std::nullopt}, true, kHeaderPaddingY}; }
+RowStyle BodyRow() { return {{theme::kTableSize, false, std::nullopt}, false, kCellPaddingY}; }
+RowStyle FooterRow() { return {{theme::kTableSize, true, std::nullopt}, false, kCellPaddingY}; }
 
 const std::string& Cell(const std::vector<std::string>& cells, std::size_t column) {
   static const std::string kEmpty;

@@ -8,12 +8,12 @@ namespace {
 constexpr double kRuleGap = 3;  // between a level-1 heading and its hairline
 
 TextStyle HeadingStyle(const Heading& heading) {
-  return {heading.level <= 1 ? theme::kHeading1Size : theme::kHeading2Size, true, theme::kText};
+  return {heading.level <= 1 ? theme::kHeading1Size : theme::kHeading2Size, true, std::nullopt};
 }
 
 bool HasRule(const Heading& heading) { return heading.level <= 1; }
 
-TextStyle ParagraphStyle() { return {theme::kBodySize, false, theme::kText, 1.3}; }
+TextStyle ParagraphStyle() { return {theme::kBodySize, false, std::nullopt, 1.3}; }
 
 }  // namespace
 

@@ -1,9 +1,10 @@
-// The renderer's look in one place: page geometry, the font, text sizes and the colour palette.
+// The renderer's look in one place: page margins, the font, text sizes and the colour palette.
 // The series palette is Okabe-Ito (colour-blind safe), ordered so neighbouring series contrast.
+// The palette, the text and accent colours and the font are defaults a report may replace
+// (report_theme.h); the page size is the document's (page_size.h).
 #pragma once
 
 #include <array>
-#include <cstddef>
 #include <cstdint>
 
 namespace creditlens::render::theme {
@@ -18,13 +19,10 @@ constexpr Color Hex(std::uint32_t rgb) {
   return Color{((rgb >> 16) & 0xff) / 255.0, ((rgb >> 8) & 0xff) / 255.0, (rgb & 0xff) / 255.0};
 }
 
-// Page geometry in points (1/72 inch): A4 portrait.
-inline constexpr double kPageWidth = 595;
-inline constexpr double kPageHeight = 842;
+// Page margins in points (1/72 inch).
 inline constexpr double kMarginX = 42;
 inline constexpr double kMarginTop = 40;
 inline constexpr double kMarginBottom = 48;  // the footer sits inside this band
-inline constexpr double kContentWidth = kPageWidth - 2 * kMarginX;
 
 inline constexpr char kFontFamily[] = "DejaVu Sans";
 
@@ -68,8 +66,6 @@ inline constexpr std::array<Color, 7> kSeries = {
     Hex(0xCC79A7),  // reddish purple
     Hex(0xF0E442),  // yellow
 };
-
-constexpr Color SeriesColor(std::size_t index) { return kSeries[index % kSeries.size()]; }
 
 // Shown instead of a chart that has nothing to draw.
 inline constexpr char kNoUsageText[] = "No usage in this period";

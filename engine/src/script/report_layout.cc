@@ -2,13 +2,18 @@
 // their typed cells, KPI tiles keep their exact value for the exports.
 #include "script/report_layout.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <cmath>
+#include <filesystem>
 #include <stdexcept>
 
 #include "creditlens/credits.h"
 #include "render/axis_ticks.h"
 #include "script/json_fields.h"
+#include "script/report_layout_charts.h"
+#include "script/report_layout_containers.h"
+#include "script/report_layout_document.h"
 
 namespace creditlens::script {
 namespace {
@@ -103,46 +108,6 @@ const query::Dataset& FindDataset(const std::vector<query::Dataset>& datasets, c
   throw std::invalid_argument(where + ": no dataset named '" + name + "'");
 }
 
-std::string UnitCaption(const query::Dataset& d) { return d.unit == query::Unit::kDollars ? "$" : "credits"; }
-
-render::Block ChartBlock(const std::string& type, const json::object& block, const query::Dataset& d) {
-  const std::string title = StringField(block, "title", d.name);
-  const bool timed = d.grain != query::Grain::kNone;
-  if (type == "pie" || type == "donut") {
-    render::PieChart pie{title, {}, {}, type == "donut", UnitCaption(d)};
-    for (const auto& s : d.series) {
-      pie.labels.push_back(s.label);
-      pie.values.push_back(MicroCreditsToDouble(s.total));
-    }
-    return pie;
-  }
-  render::BarChart bar;
-  bar.title = title;
-  bar.horizontal = type == "hbar";
-  bar.value_unit = UnitCaption(d);
-  if (const auto* v = block.if_contains("stacked"); v && v->is_bool()) bar.stacked = v->as_bool();
-  if (const auto* line = block.if_contains("line"); line && line->is_number()) {
-    bar.reference_value = line->to_number<double>();
-    bar.reference_label = StringField(block, "line_label", "allowance");
-  }
-  if (timed) {
-    bar.labels = d.buckets;
-    for (const auto& s : d.series) {
-      render::Series series{s.label, {}};
-      for (const auto v : s.values) series.values.push_back(MicroCreditsToDouble(v));
-      bar.series.push_back(std::move(series));
-    }
-  } else {
-    render::Series series{UnitCaption(d), {}};
-    for (const auto& s : d.series) {
-      bar.labels.push_back(s.label);
-      series.values.push_back(MicroCreditsToDouble(s.values[0]));
-    }
-    bar.series.push_back(std::move(series));
-  }
-  return bar;
-}
-
 KpiValue ReadKpi(const json::object& tile) {
   KpiValue kpi{
       StringField(tile, "label"), StringField(tile, "unit", "credits"), StringField(tile, "caption"), {}, {}};
@@ -160,43 +125,74 @@ KpiValue ReadKpi(const json::object& tile) {
   return kpi;
 }
 
-}  // namespace
+// Turns layout blocks into document blocks, appending them to whichever list a container gives.
+class LayoutBuilder {
+ public:
+  LayoutBuilder(const std::vector<std::filesystem::path>& asset_path, ReportOutput& out)
+      : asset_path_(asset_path), out_(out) {}
 
-void BuildDocument(const json::value& layout, ReportOutput& out) {
-  if (!layout.is_array()) throw std::invalid_argument("layout must return a list of blocks");
-  const auto& blocks = layout.as_array();
-  for (std::size_t i = 0; i < blocks.size(); ++i) {
-    const std::string where = "layout[" + std::to_string(i + 1) + "]";
-    if (!blocks[i].is_object())
-      throw std::invalid_argument(where + ": expected a block (cl.bar, cl.kpis, ...)");
-    const json::object& block = blocks[i].as_object();
+  void Append(const json::value& value, const std::string& where, std::vector<render::Block>& blocks) {
+    if (!value.is_object()) throw std::invalid_argument(where + ": expected a block (cl.bar, cl.kpis, ...)");
+    const json::object& block = value.as_object();
     const std::string type = StringField(block, "type");
+    const BlockAppender append = [this](const json::value& child, const std::string& child_where,
+                                        std::vector<render::Block>& into) {
+      Append(child, child_where, into);
+    };
     if (type == "kpis") {
-      auto& row =
-          std::get<render::KpiRow>(out.document.blocks.emplace_back(std::in_place_type<render::KpiRow>));
+      auto& row = std::get<render::KpiRow>(blocks.emplace_back(std::in_place_type<render::KpiRow>));
       for (const auto& tile : block.at("tiles").as_array()) {
-        out.kpis.push_back(ReadKpi(tile.as_object()));
-        row.tiles.push_back({out.kpis.back().label, out.kpis.back().text, out.kpis.back().caption});
+        out_.kpis.push_back(ReadKpi(tile.as_object()));
+        row.tiles.push_back({out_.kpis.back().label, out_.kpis.back().text, out_.kpis.back().caption});
       }
-    } else if (type == "bar" || type == "hbar" || type == "pie" || type == "donut") {
-      const auto& d = FindDataset(out.datasets, StringField(block, "dataset"), where);
-      out.document.blocks.push_back(ChartBlock(type, block, d));
+    } else if (type == "bar" || type == "hbar" || type == "line" || type == "area" || type == "pie" ||
+               type == "donut") {
+      const auto& d = FindDataset(out_.datasets, StringField(block, "dataset"), where);
+      blocks.push_back(ChartBlock(type, block, d, where));
     } else if (type == "table") {
-      out.document.blocks.push_back(
-          TableBlock(block, FindTable(out.tables, StringField(block, "dataset"), where), where));
+      blocks.push_back(
+          TableBlock(block, FindTable(out_.tables, StringField(block, "dataset"), where), where));
     } else if (type == "subtitle") {
-      out.document.subtitle = StringField(block, "text");
+      out_.document.subtitle = StringField(block, "text");
+    } else if (type == "page") {
+      ApplyPage(block, where, out_.document);
+    } else if (type == "theme") {
+      ApplyTheme(block, where, asset_path_, out_.document);
+    } else if (type == "section") {
+      ++section_depth_;
+      AppendSection(block, where, std::min(section_depth_, 2), append, blocks);
+      --section_depth_;
+    } else if (type == "grid") {
+      blocks.push_back(BuildGrid(block, where, append));
     } else if (type == "heading") {
       const auto* level = block.if_contains("level");
-      out.document.blocks.push_back(render::Heading{
-          StringField(block, "text"), level && level->is_int64() ? static_cast<int>(level->as_int64()) : 1});
+      blocks.push_back(render::Heading{StringField(block, "text"),
+                                       level && level->is_int64() ? static_cast<int>(level->as_int64()) : 1});
     } else if (type == "text") {
-      out.document.blocks.push_back(render::Paragraph{StringField(block, "text")});
+      blocks.push_back(render::Paragraph{StringField(block, "text")});
     } else {
       throw std::invalid_argument(
           where + ": unknown block type '" + type +
-          "' (accepted: kpis, bar, hbar, pie, donut, table, heading, text, subtitle)");
+          "' (accepted: kpis, bar, hbar, line, area, pie, donut, table, heading, text, "
+          "subtitle, page, theme, section, grid)");
     }
+  }
+
+ private:
+  const std::vector<std::filesystem::path>& asset_path_;
+  ReportOutput& out_;
+  int section_depth_ = 0;  // sections around the block being built: a nested section's heading is level 2
+};
+
+}  // namespace
+
+void BuildDocument(const json::value& layout, const std::vector<std::filesystem::path>& asset_path,
+                   ReportOutput& out) {
+  if (!layout.is_array()) throw std::invalid_argument("layout must return a list of blocks");
+  const auto& blocks = layout.as_array();
+  LayoutBuilder builder(asset_path, out);
+  for (std::size_t i = 0; i < blocks.size(); ++i) {
+    builder.Append(blocks[i], "layout[" + std::to_string(i + 1) + "]", out.document.blocks);
   }
 }
 

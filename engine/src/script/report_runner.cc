@@ -121,7 +121,7 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
   out.document.title = out.title;
   out.document.subtitle = context.scope_label + " · " + query::Describe(range) + " · as of " +
                           model::FormatDate(context.today) + " (" + engine.zone().name() + ")";
-  BuildDocument(layout, out);
+  BuildDocument(layout, run.search_path, out);
 
   out.meta["report"] = out.title;
   out.meta["scope"] = context.scope_label;
