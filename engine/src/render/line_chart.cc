@@ -49,7 +49,8 @@ void StrokeLine(const Canvas& canvas, const LineChart& chart, const SeriesValues
   cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);
   cairo_stroke(cr);
-  const bool points = !chart.area && (plot.slot_width >= kMinSlotForPoints || values.categories == 1);
+  // A single bucket has no line to draw: its point is all there is, for an area too.
+  const bool points = values.categories == 1 || (!chart.area && plot.slot_width >= kMinSlotForPoints);
   for (std::size_t category = 0; points && category < values.categories; ++category) {
     cairo_new_path(cr);
     cairo_arc(cr, plot.CenterOf(category), plot.YOf(values.to[s][category]), kPointRadius, 0,

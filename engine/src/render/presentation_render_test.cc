@@ -136,6 +136,18 @@ TEST_F(PresentationRenderTest, ThemeColoursFontAndLogo) {
   EXPECT_EQ(PixelsOf(pixels, 0x0072b2), 0u) << "the default palette is gone";
 }
 
+TEST_F(PresentationRenderTest, ASingleBucketStillShowsItsPoint) {
+  LineChart one;
+  one.area = true;
+  one.labels = {"2026-11"};
+  one.series = {{"credits", {300}}};
+  Document doc;
+  doc.blocks = {one};
+  const fs::path png = dir_ / "one.png";
+  RenderDocument(doc, png.string(), ImageFormat::kPng);
+  EXPECT_GT(PixelsOf(PngPixels(png), 0x0072b2), 20u) << "one series, no legend: the colour is the point's";
+}
+
 TEST_F(PresentationRenderTest, MissingOrBrokenLogoFailsNamingTheFile) {
   Document doc;
   doc.theme.logo = dir_.Write("broken.png", "\x89PNG\r\n\x1a\nnot really").string();
