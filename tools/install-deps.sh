@@ -7,7 +7,7 @@ packages=(
   liblua5.4-dev libboost-json1.81-dev libpoco-dev libsqlite3-dev
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libhowardhinnant-date-dev tzdata
-  python3 poppler-utils sqlite3 time
+  python3 python3-aiosmtpd openssl poppler-utils sqlite3 time
 )
 
 missing=()

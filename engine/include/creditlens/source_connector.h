@@ -12,6 +12,7 @@
 
 #include "creditlens/accounts.h"
 #include "creditlens/credits.h"
+#include "creditlens/plugin_api.h"
 #include "creditlens/plugin_settings.h"
 #include "creditlens/status.h"
 #include "creditlens/usage_event.h"
@@ -99,14 +100,4 @@ class SourceConnector {
   virtual EventStore* Store() noexcept { return nullptr; }
 };
 
-// Bumped whenever this header changes incompatibly; a plugin built against another value is refused.
-inline constexpr int kPluginApiVersion = 2;
-
 }  // namespace creditlens
-
-// Every plugin library exports its API version through this C symbol, checked before anything else.
-#define CREDITLENS_PLUGIN_API_VERSION_SYMBOL "creditlens_plugin_api_version"
-#define CREDITLENS_EXPORT_PLUGIN_API_VERSION()                                            \
-  extern "C" __attribute__((visibility("default"))) int creditlens_plugin_api_version() { \
-    return ::creditlens::kPluginApiVersion;                                               \
-  }

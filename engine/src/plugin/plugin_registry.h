@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "creditlens/deliverer.h"
 #include "creditlens/source_connector.h"
 
 namespace creditlens::plugin {
@@ -18,6 +19,12 @@ struct LoadedSource {
   std::filesystem::path library;
   std::string class_name;
   ConnectorInfo info;
+};
+
+struct LoadedDeliverer {
+  std::filesystem::path library;
+  std::string class_name;
+  DelivererInfo info;
 };
 
 struct PluginFailure {
@@ -36,16 +43,24 @@ class PluginRegistry {
   void LoadFrom(const std::vector<std::filesystem::path>& directories);
 
   const std::vector<LoadedSource>& sources() const { return sources_; }
+  const std::vector<LoadedDeliverer>& deliverers() const { return deliverers_; }
   const std::vector<PluginFailure>& failures() const { return failures_; }
 
   // A new, unopened connector serving the URI scheme; throws std::runtime_error naming what is loaded.
   std::unique_ptr<SourceConnector> CreateSource(std::string_view scheme) const;
+  // A new, unopened deliverer by its name ("smtp"); throws std::runtime_error naming what is loaded.
+  std::unique_ptr<Deliverer> CreateDeliverer(std::string_view name) const;
 
  private:
   void LoadLibrary(const std::filesystem::path& library);
+  void LoadDeliverer(const std::filesystem::path& library);
+  // message followed by why each failed library did not load.
+  std::string WithFailures(std::string message) const;
 
   mutable Poco::ClassLoader<SourceConnector> source_loader_;
+  mutable Poco::ClassLoader<Deliverer> deliverer_loader_;
   std::vector<LoadedSource> sources_;
+  std::vector<LoadedDeliverer> deliverers_;
   std::vector<PluginFailure> failures_;
 };
 

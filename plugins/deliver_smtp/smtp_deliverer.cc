@@ -1,0 +1,123 @@
+// One connection per delivery: connect, EHLO, optional STARTTLS, optional AUTH, send, QUIT.
+#include "smtp_deliverer.h"
+
+#include <Poco/Net/NetSSL.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/Net/SecureSMTPClientSession.h>
+#include <Poco/Net/SecureStreamSocket.h>
+#include <Poco/Net/SocketAddress.h>
+
+#include <stdexcept>
+
+#include "mime_message.h"
+#include "smtp_failure.h"
+#include "smtp_login.h"
+#include "smtp_password.h"
+
+namespace creditlens::smtp {
+namespace {
+
+Poco::Net::SMTPClientSession::LoginMethod ParseLoginMethod(const std::string& auth) {
+  if (auth == "plain") return Poco::Net::SMTPClientSession::AUTH_PLAIN;
+  if (auth == "login") return Poco::Net::SMTPClientSession::AUTH_LOGIN;
+  throw std::invalid_argument("setting 'auth' expects plain or login, got '" + auth + "'");
+}
+
+Poco::Timespan Seconds(const std::string& value) { return Poco::Timespan(std::stol(value), 0); }
+
+}  // namespace
+
+SmtpDeliverer::SmtpDeliverer() { Poco::Net::initializeSSL(); }
+
+SmtpDeliverer::~SmtpDeliverer() {
+  tls_context_.reset();
+  Poco::Net::uninitializeSSL();
+}
+
+DelivererInfo SmtpDeliverer::Describe() const noexcept {
+  return {
+      "smtp",
+      "0.1.0",
+      "Email over SMTP: plain, STARTTLS or implicit TLS, AUTH PLAIN/LOGIN",
+      {
+          {"url", SettingType::kString, "smtp://localhost:25",
+           "server as smtp://[user@]host[:port] or smtps://[user@]host[:port]; never a password"},
+          {"starttls", SettingType::kBoolean, "false",
+           "upgrade an smtp:// connection with STARTTLS (fails if the server does not offer it)"},
+          {"auth", SettingType::kString, "plain", "AUTH method when the URL names a user: plain or login"},
+          {"password_file", SettingType::kPath, "",
+           "file whose first line is the password; else CREDITLENS_SMTP_PASSWORD"},
+          {"ca_file", SettingType::kPath, "",
+           "PEM certificates to verify the server with; else the system's"},
+          {"verify_tls", SettingType::kBoolean, "true", "verify the server certificate and host name"},
+          {"connect_timeout_seconds", SettingType::kInteger, "10", "how long to wait for the connection"},
+          {"timeout_seconds", SettingType::kInteger, "60", "how long to wait for each server reply"},
+      },
+  };
+}
+
+Status SmtpDeliverer::Open(const Settings& settings) noexcept {
+  return Guard([&] {
+    server_ = ParseSmtpUrl(settings.at("url"));
+    starttls_ = settings.at("starttls") == "true";
+    if (starttls_ && server_.transport == Transport::kImplicitTls) {
+      throw std::invalid_argument("starttls applies to smtp:// URLs; smtps:// is TLS from the start");
+    }
+    login_method_ = ParseLoginMethod(settings.at("auth"));
+    password_ = server_.user.empty() ? "" : LoadPassword(settings.at("password_file"));
+    if (!server_.user.empty() && password_.empty()) {
+      throw std::invalid_argument("the SMTP URL names user '" + server_.user + "' but no password is set (" +
+                                  kPasswordEnvironmentVariable + " or password_file)");
+    }
+    connect_timeout_ = Seconds(settings.at("connect_timeout_seconds"));
+    timeout_ = Seconds(settings.at("timeout_seconds"));
+    const std::string& ca_file = settings.at("ca_file");
+    const bool verify = settings.at("verify_tls") == "true";
+    tls_context_ = new Poco::Net::Context(
+        Poco::Net::Context::TLS_CLIENT_USE, ca_file,
+        verify ? Poco::Net::Context::VERIFY_RELAXED : Poco::Net::Context::VERIFY_NONE, 9, ca_file.empty());
+  });
+}
+
+DeliveryResult SmtpDeliverer::Deliver(const Delivery& delivery) noexcept {
+  try {
+    Poco::Net::MailMessage message;
+    BuildMailMessage(delivery, message);
+    Send(message);
+    return DeliveryResult::Ok();
+  } catch (const std::exception& e) {
+    return ResultFromException(e);
+  } catch (...) {
+    return DeliveryResult::Permanent("unknown error");
+  }
+}
+
+void SmtpDeliverer::Send(const Poco::Net::MailMessage& message) const {
+  if (!tls_context_) throw std::logic_error("the SMTP deliverer was not opened");
+  const Poco::Net::SocketAddress address(server_.host, server_.port);
+  Poco::Net::StreamSocket socket;
+  if (server_.transport == Transport::kImplicitTls) {
+    Poco::Net::SecureStreamSocket secure(tls_context_);
+    secure.setPeerHostName(server_.host);
+    secure.connect(address, connect_timeout_);
+    socket = secure;
+  } else {
+    socket.connect(address, connect_timeout_);
+  }
+  Poco::Net::SecureSMTPClientSession session(socket);
+  session.setTimeout(timeout_);
+  session.login();  // EHLO
+  if (starttls_) {
+    if (!session.startTLS(tls_context_)) throw Poco::Net::SSLException("the server does not offer STARTTLS");
+    session.login();  // EHLO again, over TLS
+  }
+  if (!server_.user.empty() && login_method_ == Poco::Net::SMTPClientSession::AUTH_LOGIN) {
+    LoginWithAuthLogin(session, server_.user, password_);
+  } else if (!server_.user.empty()) {
+    session.login(login_method_, server_.user, password_);  // EHLO, then AUTH PLAIN
+  }
+  session.sendMessage(message);
+  session.close();
+}
+
+}  // namespace creditlens::smtp
