@@ -1,5 +1,6 @@
 -- The credit dashboard: where credits went this billing cycle, day by day, month by month, by
--- reason, and (for the whole organisation) by workspace and team vs personal.
+-- reason and by user, and (for the whole organisation) by workspace and team vs personal. The API
+-- key, folder and user parameters narrow every chart; the cycle KPIs stay the workspace's whole usage.
 local cl = require "creditlens"
 
 local function money_or_credits(ctx)
@@ -33,25 +34,42 @@ return cl.report {
     cumulative = cl.param.bool { default = false, description = "show daily usage as a running total" },
     unit = cl.param.choice { "credits", "dollars", default = "credits",
                              description = "show credits or dollars (the workspace's price per credit)" },
+    api_key = cl.param.string { default = "", description = "only usage through this API key" },
+    folder = cl.param.string { default = "", description = "only this billing folder and its subfolders" },
+    children_only = cl.param.bool { default = false, description = "with folder: leave out the folder's own usage" },
+    user = cl.param.string { default = "", description = "only this user's usage" },
   },
 
   data = function(params, ctx)
+    local where = {}
+    for _, name in ipairs { "api_key", "folder", "user" } do
+      if params[name] ~= "" then where[name] = params[name] end
+    end
+    local function usage(spec)
+      spec.where, spec.exclude_direct = where, params.children_only
+      return cl.usage(spec)
+    end
     local data = {
-      daily = cl.usage { by = "day", range = cl.last_days(30), cumulative = params.cumulative },
-      monthly = cl.usage { by = "month", range = cl.last_months(12) },
-      categories = cl.usage { group = "category" },
-      reason = cl.usage { group = { "category", "feature" } },
+      daily = usage { by = "day", range = cl.last_days(30), cumulative = params.cumulative },
+      monthly = usage { by = "month", range = cl.last_months(12) },
+      categories = usage { group = "category" },
+      reason = usage { group = { "category", "feature" } },
+      users = usage { group = "user", top = 10 },
     }
     data.credits = cl.credits {}
     if ctx.scope.kind == "organisation" then
-      data.workspaces = cl.usage { group = "workspace" }
-      data.team_vs_personal = cl.usage { group = "kind" }
+      data.workspaces = usage { group = "workspace" }
+      data.team_vs_personal = usage { group = "kind" }
     end
     return data
   end,
 
   layout = function(d, ctx)
     local unit = money_or_credits(ctx)
+    local narrowed = {}
+    for _, name in ipairs { "api_key", "folder", "user" } do
+      if ctx.params[name] ~= "" then narrowed[#narrowed + 1] = name:gsub("_", " ") .. " " .. ctx.params[name] end
+    end
     local allowance = unit == "credits" and ctx.plan.allowance or nil
     local blocks = {
       cl.kpis {
@@ -63,6 +81,9 @@ return cl.report {
       },
       cl.kpis(credits_left(d.credits)),
       cl.heading("Usage in " .. ctx.range.label),
+      cl.text(#narrowed > 0 and ("Only usage of " .. table.concat(narrowed, ", ") ..
+                                 (ctx.params.children_only and " (subfolders only)" or "") .. ".")
+              or "All usage of the scope."),
       cl.kpis {
         { label = "Total in range", value = d.reason.total, unit = unit },
         { label = "Events", value = d.reason.events, unit = "count" },
@@ -73,6 +94,7 @@ return cl.report {
                line_label = "monthly allowance" },
       cl.pie { d.categories, title = "Usage by category" },
       cl.hbar { d.reason, title = "Usage by reason (feature, grouped by category)" },
+      cl.hbar { d.users, title = "Usage by user (top 10)" },
     }
     if d.workspaces then
       blocks[#blocks + 1] = cl.hbar { d.workspaces, title = "Usage by workspace" }

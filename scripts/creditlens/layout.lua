@@ -19,16 +19,25 @@ local function chart(kind)
     expect_table(spec, "cl." .. kind)
     return { type = kind, dataset = dataset_name(spec[1], "cl." .. kind), title = spec.title,
              line = spec.line, line_label = spec.line_label, lines = spec.lines, notes = spec.notes,
-             stacked = spec.stacked or false }
+             stacked = spec.stacked or false, select = spec.select }
   end
 end
 
 -- cl.table { d.ledger, title = "...", columns = { "date", "credits" }, headers = { date = "Day" },
 --            total = true }: a table of a billing request; columns default to all, total sums numbers.
+-- cl.table { title = "...", columns = { "name", { name = "credits", type = "credits" } }, rows = { ... } }:
+-- a table the layout computed itself; rows are { column = value } or lists of values in column order.
 function cl.table(spec)
   expect_table(spec, "cl.table")
+  if spec.rows ~= nil then
+    check(type(spec.rows) == "table" and type(spec.columns) == "table", 2,
+          "cl.table with rows needs columns = { ... } and rows = { ... }")
+    return { type = "table", title = spec.title, columns = spec.columns, rows = spec.rows,
+             headers = spec.headers, total = spec.total or false, exact = spec.exact or false }
+  end
   return { type = "table", dataset = dataset_name(spec[1], "cl.table"), title = spec.title,
-           columns = spec.columns, headers = spec.headers, total = spec.total or false }
+           columns = spec.columns, headers = spec.headers, total = spec.total or false,
+           exact = spec.exact or false }
 end
 
 cl.bar = chart("bar")

@@ -10,6 +10,8 @@
 
 #include "creditlens/credits.h"
 #include "render/axis_ticks.h"
+#include "script/dataset_select.h"
+#include "script/inline_table.h"
 #include "script/json_fields.h"
 #include "script/report_layout_charts.h"
 #include "script/report_layout_containers.h"
@@ -29,10 +31,17 @@ const query::DataTable& FindTable(const std::vector<query::DataTable>& tables, c
                               "' (cl.table needs a billing request's result)");
 }
 
-std::string FormatCell(const query::Cell& cell, query::CellType type) {
+// Credits show two decimals, or with `exact` as many as they have (up to six): an audit log must not
+// show a 0.001-credit event as 0.00.
+constexpr std::int64_t Pow10(int n) { return n == 0 ? 1 : 10 * Pow10(n - 1); }
+
+std::string FormatCell(const query::Cell& cell, query::CellType type, bool exact = false) {
   switch (type) {
-    case query::CellType::kCredits:
-      return render::FormatNumber(MicroCreditsToDouble(cell.value), 2);
+    case query::CellType::kCredits: {
+      int decimals = 2;
+      while (exact && decimals < 6 && cell.value % Pow10(6 - decimals) != 0) ++decimals;
+      return render::FormatNumber(MicroCreditsToDouble(cell.value), decimals);
+    }
     case query::CellType::kMoney:
       return (cell.value < 0 ? "-$" : "$") +
              render::FormatNumber(std::abs(static_cast<double>(cell.value)) / 100.0, 2);
@@ -82,11 +91,13 @@ render::Block TableBlock(const json::object& block, const query::DataTable& t, c
                                                                      type == query::CellType::kMoney ||
                                                                      type == query::CellType::kCount});
   }
+  const auto* exact_value = block.if_contains("exact");
+  const bool exact = exact_value && exact_value->is_bool() && exact_value->as_bool();
   std::vector<std::int64_t> sums(t.columns.size(), 0);
   for (const auto& row : t.rows) {
     auto& cells = table.rows.emplace_back();
     for (const std::size_t i : shown) {
-      cells.push_back(FormatCell(row[i], t.columns[i].type));
+      cells.push_back(FormatCell(row[i], t.columns[i].type, exact));
       sums[i] += row[i].value;
     }
   }
@@ -94,10 +105,22 @@ render::Block TableBlock(const json::object& block, const query::DataTable& t, c
     for (std::size_t k = 0; k < shown.size(); ++k) {
       const std::size_t i = shown[k];
       const bool summed = table.columns[k].numeric;
-      table.footer.push_back(summed ? FormatCell({{}, sums[i]}, t.columns[i].type) : (k == 0 ? "Total" : ""));
+      table.footer.push_back(summed ? FormatCell({{}, sums[i]}, t.columns[i].type, exact)
+                                    : (k == 0 ? "Total" : ""));
     }
   }
   return table;
+}
+
+// A table of a request by name, or one the layout computed (its own columns and rows).
+render::Block AnyTableBlock(const json::object& block, const std::vector<query::DataTable>& tables,
+                            const std::string& where) {
+  if (!block.contains("rows")) {
+    return TableBlock(block, FindTable(tables, StringField(block, "dataset"), where), where);
+  }
+  json::object all_columns = block;  // an inline table's columns are its own, not a pick of them
+  all_columns.erase("columns");
+  return TableBlock(all_columns, InlineTable(block, where), where);
 }
 
 const query::Dataset& FindDataset(const std::vector<query::Dataset>& datasets, const std::string& name,
@@ -148,10 +171,9 @@ class LayoutBuilder {
     } else if (type == "bar" || type == "hbar" || type == "line" || type == "area" || type == "pie" ||
                type == "donut") {
       const auto& d = FindDataset(out_.datasets, StringField(block, "dataset"), where);
-      blocks.push_back(ChartBlock(type, block, d, where));
+      blocks.push_back(ChartBlock(type, block, SelectSeries(d, block, where), where));
     } else if (type == "table") {
-      blocks.push_back(
-          TableBlock(block, FindTable(out_.tables, StringField(block, "dataset"), where), where));
+      blocks.push_back(AnyTableBlock(block, out_.tables, where));
     } else if (type == "subtitle") {
       out_.document.subtitle = StringField(block, "text");
     } else if (type == "page") {
