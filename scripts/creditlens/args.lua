@@ -12,4 +12,21 @@ function args.table(value, what)
   return value
 end
 
+-- A number that is not NaN or infinite.
+function args.finite(value)
+  return type(value) == "number" and value == value and value > -math.huge and value < math.huge
+end
+
+-- A colour written "#rrggbb".
+function args.color(value)
+  return type(value) == "string" and value:match("^#%x%x%x%x%x%x$") ~= nil
+end
+
+-- A value as an error message shows it: strings quoted, tables and functions by their type.
+function args.show(value)
+  if type(value) == "string" then return "'" .. value .. "'" end
+  if type(value) == "number" or type(value) == "boolean" or value == nil then return tostring(value) end
+  return "a " .. type(value)
+end
+
 return args

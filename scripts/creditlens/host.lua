@@ -1,6 +1,7 @@
 -- The engine's side of a report run: turns the report's declarations into JSON for the engine,
 -- in three stages (describe, data, layout). Reports never call this module.
 local json = require "creditlens.json"
+local layout_page = require "creditlens.layout_page"
 
 local host = {}
 
@@ -39,6 +40,7 @@ end
 
 function host.layout(report, input)
   local given = read_input(input)
+  layout_page.content_width = given.page.content_width
   local blocks = report.layout(given.datasets, given.ctx)
   if type(blocks) ~= "table" then error("layout must return a list of blocks", 0) end
   return json.encode(blocks, "layout")

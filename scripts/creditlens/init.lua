@@ -66,8 +66,8 @@ function cl.between(from, to)
   return from .. ".." .. to
 end
 
--- Data requests and layout blocks live in their own modules; the API is one table.
-for _, module in ipairs { "creditlens.data", "creditlens.layout" } do
+-- Data requests, layout blocks, canvases and scales live in their own modules; the API is one table.
+for _, module in ipairs { "creditlens.data", "creditlens.layout", "creditlens.canvas", "creditlens.scale" } do
   for name, fn in pairs(require(module)) do cl[name] = fn end
 end
 

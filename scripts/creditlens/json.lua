@@ -20,7 +20,19 @@ end
 
 local encode_value
 
+-- A list whose items are already JSON text: for long lists built piece by piece (a canvas's drawing
+-- operations), which would take many times the memory as Lua tables.
+local Encoded = {}
+
+function json.encoded_list(items)
+  return setmetatable({ items = items }, Encoded)
+end
+
 local function encode_table(t, path, out, depth)
+  if getmetatable(t) == Encoded then
+    out[#out + 1] = "[" .. table.concat(t.items, ",") .. "]"
+    return
+  end
   if depth > 64 then error(path .. ": nested too deeply", 0) end
   local array, n = is_array(t)
   if array and (n > 0 or next(t) == nil) then

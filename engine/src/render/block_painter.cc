@@ -4,6 +4,7 @@
 #include <variant>
 
 #include "render/bar_chart.h"
+#include "render/canvas_block_painter.h"
 #include "render/kpi_row.h"
 #include "render/line_chart.h"
 #include "render/pie_chart.h"
@@ -46,6 +47,9 @@ struct Measurer {
   MeasuredBlock operator()(const Table& table) const {
     TableGeometry geometry = MeasureTable(canvas, table, width);
     return Splittable(std::move(geometry), TableHeight(geometry), TableSplit(geometry));
+  }
+  MeasuredBlock operator()(const CanvasBlock& block) const {
+    return Plain(MeasureCanvasBlock(canvas, block, width));
   }
   MeasuredBlock operator()(const PageBreak&) const {
     MeasuredBlock measured;
@@ -98,6 +102,7 @@ struct Drawer {
       DrawTablePart(canvas, table, MeasureTable(canvas, table, width), rows, x, placement.y);
     }
   }
+  void operator()(const CanvasBlock& block) const { DrawCanvasBlock(canvas, block, x, placement.y, width); }
   void operator()(const PageBreak&) const {}
   void operator()(const Grid& grid) const {
     DrawGridRows(canvas, grid, std::get<GridGeometry>(geometry), placement.first_unit, placement.end_unit, x,

@@ -15,6 +15,9 @@ struct CairoSurfaceDeleter {
 struct CairoContextDeleter {
   void operator()(cairo_t* cr) const { cairo_destroy(cr); }
 };
+struct CairoPathDeleter {
+  void operator()(cairo_path_t* path) const { cairo_path_destroy(path); }
+};
 struct CairoFontOptionsDeleter {
   void operator()(cairo_font_options_t* options) const { cairo_font_options_destroy(options); }
 };
@@ -30,6 +33,7 @@ struct GFreeDeleter {
 
 using SurfacePtr = std::unique_ptr<cairo_surface_t, CairoSurfaceDeleter>;
 using ContextPtr = std::unique_ptr<cairo_t, CairoContextDeleter>;
+using PathPtr = std::unique_ptr<cairo_path_t, CairoPathDeleter>;
 using FontOptionsPtr = std::unique_ptr<cairo_font_options_t, CairoFontOptionsDeleter>;
 using FontDescriptionPtr = std::unique_ptr<PangoFontDescription, PangoFontDescriptionDeleter>;
 using PangoContextPtr = std::unique_ptr<PangoContext, GObjectDeleter>;

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "render/canvas_block.h"
 #include "render/page_size.h"
 #include "render/report_theme.h"
 
@@ -96,7 +97,8 @@ struct PageBreak {};
 
 struct Grid;
 
-using Block = std::variant<KpiRow, BarChart, PieChart, Heading, Paragraph, Table, LineChart, PageBreak, Grid>;
+using Block = std::variant<KpiRow, BarChart, PieChart, Heading, Paragraph, Table, CanvasBlock, LineChart,
+                           PageBreak, Grid>;
 
 // Blocks side by side in equal-width cells, `columns` to a row; a row is as tall as its tallest cell.
 struct Grid {

@@ -13,6 +13,7 @@
 #include "script/dataset_select.h"
 #include "script/inline_table.h"
 #include "script/json_fields.h"
+#include "script/report_canvas.h"
 #include "script/report_layout_charts.h"
 #include "script/report_layout_containers.h"
 #include "script/report_layout_document.h"
@@ -192,11 +193,13 @@ class LayoutBuilder {
                                        level && level->is_int64() ? static_cast<int>(level->as_int64()) : 1});
     } else if (type == "text") {
       blocks.push_back(render::Paragraph{StringField(block, "text")});
+    } else if (type == "canvas") {
+      blocks.push_back(ReadCanvasBlock(block, where));
     } else {
       throw std::invalid_argument(
           where + ": unknown block type '" + type +
           "' (accepted: kpis, bar, hbar, line, area, pie, donut, table, heading, text, "
-          "subtitle, page, theme, section, grid)");
+          "subtitle, canvas, page, theme, section, grid)");
     }
   }
 

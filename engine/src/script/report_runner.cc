@@ -116,6 +116,8 @@ ReportOutput RunReport(const ReportRun& run, const query::UsageEngine& engine, c
   for (const auto& t : out.tables) WriteTable(layout_input, t);
   layout_input.Close();
   WriteContext(layout_input, context, engine, range, range_spec, unit, params);
+  // The width a block may take, for the layout's own drawings (cl.canvas's full width).
+  layout_input.Key("page").Open().Key("content_width").Number(out.document.page.ContentWidth()).Close();
   const json::value layout = ParseStage(CallHost(sandbox, "layout", layout_input.Close().Finish()), "layout");
 
   out.document.title = out.title;
