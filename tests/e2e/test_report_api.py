@@ -112,13 +112,19 @@ class ReportApiTest(GeneratedStoreTest):
 
     def test_comparison_with_the_previous_period(self):
         report = self.query("{ w = cl.usage { group = 'feature', range = '2026-10-01..2026-10-31', compare = 'previous' },"
-                            "  c = cl.usage { range = 'billing_month', compare = 'previous' } }")
+                            "  c = cl.usage { range = 'billing_month', compare = 'previous' },"
+                            "  part = cl.usage { range = '2026-10-01..2026-10-10', compare = 'previous' } }")
         w = report["datasets"]["w"]
         self.assertEqual((w["previous"]["from"], w["previous"]["to"]), ("2026-09-01", "2026-09-30"))
         september = self.sums(lambda e: e["feature"], date(2026, 9, 1), date(2026, 9, 30))
         self.assertEqual(w["previous"]["total"], sum(september.values(), Decimal(0)))
         self.assertEqual({s["keys"][0]: s["previous_total"] for s in w["series"] if s["previous_total"]},
                          {k: v for k, v in september.items() if v})
+        # Ten days from the 1st are not whole months: they compare with the ten days before.
+        part = report["datasets"]["part"]["previous"]
+        self.assertEqual((part["from"], part["to"]), ("2026-09-21", "2026-09-30"))
+        self.assertEqual(part["total"], sum(self.sums(lambda e: 0, date(2026, 9, 21), date(2026, 9, 30)).values(),
+                                            Decimal(0)))
         # A billing-cycle range compares with the previous cycle (Berlin's cycle anchors on the 31st).
         instant = end_of_day(AS_OF, "Europe/Berlin")
         current = cycle_at(self.accounts[WORKSPACE], instant)

@@ -237,8 +237,8 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
 
   Dataset out{name, query.grain,   query.unit,     query.group_by, current.bucket_labels,
               {},   current.total, current.events, std::nullopt};
-  if (query.compare_previous) {
-    const DayRange previous_range = query.previous.value_or(PreviousPeriod(range, range.last_day));
+  if (query.compare_with) {
+    const DayRange previous_range = *query.compare_with;
     UsageQuery totals = query;
     totals.grain = Grain::kNone;
     const Collected previous = Collect(name, totals, previous_range);
@@ -249,7 +249,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
   if (query.zeros && !query.group_by.empty()) {
     UsageQuery ever = query;
     ever.grain = Grain::kNone;
-    ever.compare_previous = false;
+    ever.compare_with.reset();
     const Collected seen = Collect(name, ever, kAllTime);
     for (const auto& [keys, series] : seen.series) series_of(keys);
   }

@@ -29,10 +29,10 @@ struct UsageQuery {
   bool cumulative = false;
   std::size_t top = 0;  // keep the top N series by total, the rest summed as "other"; 0 keeps all
   Unit unit = Unit::kCredits;
-  bool exclude_direct = false;       // with a folder filter: only the subfolders, not the folders' own usage
-  bool zeros = false;                // a zero series for every key the store has seen, used in range or not
-  bool compare_previous = false;     // also total the period before (day_range.h PreviousPeriod)
-  std::optional<DayRange> previous;  // the period compared with; PreviousPeriod of the range if unset
+  bool exclude_direct = false;  // with a folder filter: only the subfolders, not the folders' own usage
+  bool zeros = false;           // a zero series for every key the store has seen, used in range or not
+  // Also total this period (the one before the range, see day_range.h PreviousPeriod) per series.
+  std::optional<DayRange> compare_with;
 };
 
 struct Series {

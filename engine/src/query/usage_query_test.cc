@@ -205,7 +205,7 @@ TEST_F(UsageEngineTest, ComparisonWithThePreviousPeriodKeepsKeysUsedOnlyBefore) 
   auto engine = Engine(std::nullopt, "UTC");
   UsageQuery q =
       Q(Day("2026-03-01"), Day("2026-03-31"), Grain::kDay, {"workspace"}, false, 0, Unit::kCredits);
-  q.compare_previous = true;
+  q.compare_with = DayRange{Day("2026-02-01"), Day("2026-02-28")};
   const Dataset march = engine.Run("c", q);
   ASSERT_TRUE(march.previous);
   EXPECT_EQ(march.previous->range.first_day, Day("2026-02-01"));
@@ -217,6 +217,7 @@ TEST_F(UsageEngineTest, ComparisonWithThePreviousPeriodKeepsKeysUsedOnlyBefore) 
   // April against March: Kolkata used credits only in March and still gets a series.
   q.first_day = Day("2026-04-01");
   q.last_day = Day("2026-04-30");
+  q.compare_with = DayRange{Day("2026-03-01"), Day("2026-03-31")};
   const Dataset april = engine.Run("c", q);
   EXPECT_EQ(april.previous->total, 15'500'000);
   ASSERT_EQ(april.series.size(), 2u);

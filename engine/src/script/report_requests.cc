@@ -94,11 +94,12 @@ query::UsageQuery ReadUsageRequest(const std::string& name, const json::object& 
   q.top = CountField(where, spec, "top");
   const std::string compare = StringField(spec, "compare");
   if (!compare.empty() && compare != "previous") fail("compare", "expected \"previous\"");
-  q.compare_previous = !compare.empty();
-  // A billing cycle compares with the cycle before, which may be longer or shorter.
-  const std::string range = StringField(spec, "range", scope.report_range);
-  if (range == "billing_month" || range == "cycle" || range == "current_cycle") {
-    q.previous = scope.context.billing_periods.previous;
+  if (!compare.empty()) {
+    // A billing cycle compares with the cycle before, which may be longer or shorter.
+    const std::string range = StringField(spec, "range", scope.report_range);
+    const bool cycle = range == "billing_month" || range == "cycle" || range == "current_cycle";
+    q.compare_with = cycle ? scope.context.billing_periods.previous
+                           : query::PreviousPeriod(selection.range, scope.context.today);
   }
   const std::string unit = StringField(spec, "unit", query::ToString(scope.report_unit));
   if (unit != "credits" && unit != "dollars") fail("unit", "expected credits or dollars");
