@@ -15,7 +15,7 @@ std::vector<OptionSpec> SourceOptions() {
   };
 }
 
-Settings ValidateSettings(const ConnectorInfo& info, const std::map<std::string, std::string>& given) {
+Settings ValidateSettings(const PluginInfo& info, const std::map<std::string, std::string>& given) {
   Settings settings;
   for (const SettingSpec& spec : info.settings) settings[spec.name] = spec.default_value;
   for (const auto& [name, value] : given) {

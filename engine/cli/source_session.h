@@ -16,7 +16,7 @@ std::vector<OptionSpec> SourceOptions();
 
 // Fills every declared setting: given values checked against their type, the rest defaulted.
 // Throws UsageError naming an unknown setting or a bad value.
-Settings ValidateSettings(const ConnectorInfo& info, const std::map<std::string, std::string>& given);
+Settings ValidateSettings(const PluginInfo& info, const std::map<std::string, std::string>& given);
 
 struct SourceSession {
   plugin::PluginRegistry registry;  // declared first: outlives the connector it loaded

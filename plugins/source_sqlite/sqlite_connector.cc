@@ -43,15 +43,15 @@ SqliteConnector::~SqliteConnector() {
 
 ConnectorInfo SqliteConnector::Describe() const noexcept {
   return {
-      "sqlite",
-      "0.1.0",
-      "The embedded SQLite store: raw events with hourly rollups beside them; the default source",
-      {"sqlite"},
-      {{"path", SettingType::kPath, "creditlens.db", "Store file; created on first ingest"},
-       {"cache_mb", SettingType::kInteger, "64", "SQLite page cache size in MiB"},
-       {"create", SettingType::kBoolean, "false", "Create the store file when it does not exist (ingest)"},
-       {"busy_timeout_ms", SettingType::kInteger, "10000",
-        "How long to wait for another process holding the store's write lock"}}};
+      {"sqlite",
+       "0.1.0",
+       "The embedded SQLite store: raw events with hourly rollups beside them; the default source",
+       {{"path", SettingType::kPath, "creditlens.db", "Store file; created on first ingest"},
+        {"cache_mb", SettingType::kInteger, "64", "SQLite page cache size in MiB"},
+        {"create", SettingType::kBoolean, "false", "Create the store file when it does not exist (ingest)"},
+        {"busy_timeout_ms", SettingType::kInteger, "10000",
+         "How long to wait for another process holding the store's write lock"}}},
+      {"sqlite"}};
 }
 
 Status SqliteConnector::Open(const Settings& settings) noexcept {

@@ -71,12 +71,7 @@ inline const char* ToString(DeliveryFailure failure) {
   return "none";
 }
 
-struct DelivererInfo {
-  std::string name;         // "smtp"
-  std::string version;      // the plugin's own version
-  std::string description;  // one line
-  std::vector<SettingSpec> settings;
-};
+using DelivererInfo = PluginInfo;
 
 class Deliverer {
  public:

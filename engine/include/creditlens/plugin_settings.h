@@ -19,6 +19,14 @@ struct SettingSpec {
 // Validated values by setting name; every declared setting is present (defaults filled in).
 using Settings = std::map<std::string, std::string>;
 
+// What every plugin says of itself, whatever its kind; `creditlens plugins` lists it.
+struct PluginInfo {
+  std::string name;         // "sqlite", "smtp"
+  std::string version;      // the plugin's own version
+  std::string description;  // one line
+  std::vector<SettingSpec> settings;
+};
+
 inline const char* ToString(SettingType type) {
   switch (type) {
     case SettingType::kInteger:

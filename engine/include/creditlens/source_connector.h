@@ -79,12 +79,8 @@ class EventStore {
   virtual void RollbackLoad() noexcept = 0;
 };
 
-struct ConnectorInfo {
-  std::string name;                      // "sqlite"
-  std::string version;                   // the plugin's own version
-  std::string description;               // one line
+struct ConnectorInfo : PluginInfo {
   std::vector<std::string> uri_schemes;  // "sqlite" serves --source sqlite:PATH
-  std::vector<SettingSpec> settings;
 };
 
 class SourceConnector {
