@@ -114,6 +114,7 @@ class ReportSuiteTest(GeneratedStoreTest):
         pages, text = self.render("usage_graphs", "range=2d")
         used = {e["feature"] for e in self.events_between(date(2026, 11, 20), date(2026, 11, 21))}
         ever = {e["feature"] for e in self.events if e["workspace_id"] == WORKSPACE}
+        self.assertTrue(ever - used, "the data set must have a feature unused in the range")
         for feature in used:
             self.assertIn(feature, text)
         self.assertNotIn("(no usage in range)", text)

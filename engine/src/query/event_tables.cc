@@ -59,8 +59,8 @@ const std::string& KeyOf(const UsageEvent& e, RunGrouping grouping) {
 }
 
 struct RunStats {
-  std::string source;  // of the run's first event, for the run grouping
-  std::set<std::string> runs;
+  std::string source;          // of the run's first event, for the run grouping
+  std::set<std::string> runs;  // not kept for the run grouping
   std::int64_t events = 0;
   MicroCredits credits = 0;
   std::int64_t data_bytes = 0;
@@ -131,7 +131,8 @@ DataTable RunsTable(const std::string& name, const UsageEngine& engine, const Ev
       s.source = e.source;
     }
     if (fresh || e.ts_ms > s.last_ms) s.last_ms = e.ts_ms;
-    if (!e.run_id.empty()) s.runs.insert(e.run_id);
+    // Distinct runs matter for workflows and modules; a run's own row is one run.
+    if (grouping != RunGrouping::kRun && !e.run_id.empty()) s.runs.insert(e.run_id);
     ++s.events;
     s.credits += e.credits;
     s.data_bytes += e.data_bytes.value_or(0);
