@@ -2,11 +2,11 @@
 #include <cstdio>
 #include <cstdlib>
 
-#include "billing/billing_cycle.h"
 #include "commands.h"
 #include "install_paths.h"
 #include "render/renderer.h"
 #include "scope_options.h"
+#include "script/report_context.h"
 #include "script/report_export.h"
 #include "script/report_params.h"
 #include "source_session.h"
@@ -66,30 +66,6 @@ std::uint64_t PositiveNumber(const ParsedArgs& args, const char* name, std::uint
   return value;
 }
 
-script::ReportContext PrepareContext(const query::UsageEngine& engine, std::int64_t as_of_ms) {
-  script::ReportContext context;
-  context.as_of_ms = as_of_ms;
-  context.today = engine.zone().LocalDay(as_of_ms);
-  context.cycle = query::SummariseCycles(engine, as_of_ms);
-  const model::CivilDate today = model::ToCivil(context.today);
-  const std::int32_t month_start = model::FromCivilClamped(today.year, static_cast<int>(today.month), 1);
-  context.billing_periods.current =
-      context.cycle.period.value_or(query::DayRange{month_start, context.today});
-  context.billing_periods.previous = context.cycle.previous_period.value_or(query::DayRange{
-      model::FromCivilClamped(today.year, static_cast<int>(today.month) - 1, 1), month_start - 1});
-  for (const Workspace* w : engine.VisibleWorkspaces()) {
-    if (const Subscription* s = billing::SubscriptionAt(*w, as_of_ms))
-      context.monthly_allowance += billing::MonthlyAllowance(*s);
-  }
-  if (engine.scope()) {
-    const Workspace* w = engine.VisibleWorkspaces().front();
-    context.scope_label = w->name + " (" + w->id + ")";
-  } else {
-    context.scope_label = "Organisation";
-  }
-  return context;
-}
-
 void WriteOutput(const script::ReportOutput& report, Format format,
                  const std::optional<std::string>& output) {
   if (format == Format::kJson || format == Format::kCsv) {
@@ -126,7 +102,7 @@ int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   auto session = OpenSource(args, executable, Access::kRead);
   const Scope scope = OpenScope(scope_args, *session);
   const query::UsageEngine& engine = *scope.engine;
-  const script::ReportContext context = PrepareContext(engine, scope.as_of_ms);
+  const script::ReportContext context = script::PrepareReportContext(engine, scope.as_of_ms);
 
   const script::ReportOutput report = [&] {
     try {

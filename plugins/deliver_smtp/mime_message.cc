@@ -5,6 +5,7 @@
 #include <Poco/Net/StringPartSource.h>
 
 #include <algorithm>
+#include <cctype>
 #include <memory>
 #include <stdexcept>
 
@@ -94,6 +95,12 @@ std::string FormatMailbox(const Mailbox& mailbox) {
   return quoted + "\" <" + mailbox.address + ">";
 }
 
+std::string MessageId(const std::string& idempotency_key) {
+  std::string id = "<";
+  for (const char c : idempotency_key) id += std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '-' ? c : '_';
+  return id + "@creditlens>";
+}
+
 void BuildMailMessage(const Delivery& delivery, MailMessage& message) {
   if (delivery.to.empty()) throw std::invalid_argument("a delivery needs at least one recipient");
   message.setSender(FormatMailbox(ParseMailbox(delivery.from)));
@@ -104,6 +111,7 @@ void BuildMailMessage(const Delivery& delivery, MailMessage& message) {
         Poco::Net::MailRecipient(Poco::Net::MailRecipient::PRIMARY_RECIPIENT, mailbox.address, name));
   }
   message.setSubject(MailMessage::encodeWord(delivery.subject));
+  if (!delivery.idempotency_key.empty()) message.set("Message-ID", MessageId(delivery.idempotency_key));
 
   std::vector<const DeliveryAttachment*> inline_images;
   std::vector<const DeliveryAttachment*> attachments;

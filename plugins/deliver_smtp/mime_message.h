@@ -22,7 +22,10 @@ Mailbox ParseMailbox(const std::string& text);
 // The header form: "=?UTF-8?q?...?= <a@x.test>", a quoted ASCII name, or the bare address.
 std::string FormatMailbox(const Mailbox& mailbox);
 
-// Fills an empty message; throws std::invalid_argument for a malformed address or no recipients.
+// "<key@creditlens>", with characters a msg-id cannot hold replaced by '_'.
+std::string MessageId(const std::string& idempotency_key);
+
+// Fills an empty message (with a Message-ID when the delivery has an idempotency key); throws std::invalid_argument for a malformed address or no recipients.
 void BuildMailMessage(const Delivery& delivery, Poco::Net::MailMessage& message);
 
 }  // namespace creditlens::smtp

@@ -66,6 +66,14 @@ TEST(MimeMessageTest, HtmlInlineImageAndAttachmentNest) {
   EXPECT_NE(text.find("filename=report.pdf"), std::string::npos) << text;
 }
 
+TEST(MimeMessageTest, IdempotencyKeyBecomesTheMessageId) {
+  Delivery delivery = TextDelivery();
+  delivery.idempotency_key = "k7f3.run 12/d4";
+  const std::string text = Render(delivery);
+  EXPECT_NE(text.find("Message-ID: <k7f3.run_12_d4@creditlens>"), std::string::npos) << text;
+  EXPECT_EQ(Render(TextDelivery()).find("Message-ID"), std::string::npos);
+}
+
 TEST(MimeMessageTest, NeedsARecipient) {
   Delivery delivery = TextDelivery();
   delivery.to.clear();

@@ -28,6 +28,9 @@ struct Delivery {
   std::string text_body;
   std::optional<std::string> html_body;
   std::vector<DeliveryAttachment> attachments;
+  // The same for every attempt of one delivery, different for every other: the SMTP Message-ID,
+  // the webhook's Idempotency-Key, so that a receiver can drop the copy a retry after a crash sends.
+  std::string idempotency_key;
 };
 
 enum class DeliveryFailure {

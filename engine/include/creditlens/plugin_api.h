@@ -4,7 +4,7 @@
 namespace creditlens {
 
 // Bumped whenever a plugin interface changes incompatibly; a plugin built against another value is refused.
-inline constexpr int kPluginApiVersion = 2;
+inline constexpr int kPluginApiVersion = 3;
 
 }  // namespace creditlens
 

@@ -26,12 +26,19 @@ constexpr double kPngScale = 2.0;          // device pixels per point in PNG out
 constexpr double kImageBottomMargin = 28;  // below the last block of a PNG or SVG
 constexpr double kFooterAboveEdge = 22;    // from the footer's baseline band to the page's bottom edge
 
-[[noreturn]] void Fail(const std::string& path, const std::string& status) {
-  throw std::runtime_error("cannot render " + path + ": cairo status: " + status);
+// What is being drawn, for error messages: the target path, or "the PDF" when drawing to memory.
+[[noreturn]] void Fail(const std::string& what, const std::string& status) {
+  throw std::runtime_error("cannot render " + what + ": cairo status: " + status);
 }
 
-void Check(const std::string& path, cairo_status_t status) {
-  if (status != CAIRO_STATUS_SUCCESS) Fail(path, cairo_status_to_string(status));
+void Check(const std::string& what, cairo_status_t status) {
+  if (status != CAIRO_STATUS_SUCCESS) Fail(what, cairo_status_to_string(status));
+}
+
+// cairo's stream callback: appends to the std::string behind closure.
+cairo_status_t AppendBytes(void* closure, const unsigned char* data, unsigned int length) {
+  static_cast<std::string*>(closure)->append(reinterpret_cast<const char*>(data), length);
+  return CAIRO_STATUS_SUCCESS;
 }
 
 // Block heights, where each block goes, and the header's height: everything drawing needs to know
@@ -98,10 +105,11 @@ void PaintWhite(cairo_t* cr) {
   cairo_restore(cr);
 }
 
-void RenderPdf(const Document& doc, const Logo& logo, const std::string& path, const std::string& temp) {
+void RenderPdf(const Document& doc, const Logo& logo, const std::string& what, std::string& out) {
   const DocumentPlan plan = PlanDocument(doc, logo, /*paged=*/true);
-  const SurfacePtr surface(cairo_pdf_surface_create(temp.c_str(), doc.page.width, doc.page.height));
-  Check(path, cairo_surface_status(surface.get()));
+  const SurfacePtr surface(
+      cairo_pdf_surface_create_for_stream(AppendBytes, &out, doc.page.width, doc.page.height));
+  Check(what, cairo_surface_status(surface.get()));
   // cairo rejects invalid UTF-8 in metadata (and would fail the whole document): repair it first.
   const GCharPtr title(g_utf8_make_valid(doc.title.data(), static_cast<gssize>(doc.title.size())));
   cairo_pdf_surface_set_metadata(surface.get(), CAIRO_PDF_METADATA_TITLE, title.get());
@@ -109,63 +117,73 @@ void RenderPdf(const Document& doc, const Logo& logo, const std::string& path, c
   {
     const ContextPtr cr(cairo_create(surface.get()));
     DrawDocument(cr.get(), doc, logo, plan, /*paged=*/true);
-    Check(path, cairo_status(cr.get()));
+    Check(what, cairo_status(cr.get()));
   }
   cairo_surface_finish(surface.get());
-  Check(path, cairo_surface_status(surface.get()));
+  Check(what, cairo_surface_status(surface.get()));
 }
 
-void RenderSvg(const Document& doc, const Logo& logo, const std::string& path, const std::string& temp) {
+void RenderSvg(const Document& doc, const Logo& logo, const std::string& what, std::string& out) {
   const DocumentPlan plan = PlanDocument(doc, logo, /*paged=*/false);
-  const SurfacePtr surface(cairo_svg_surface_create(temp.c_str(), doc.page.width, plan.image_height));
-  Check(path, cairo_surface_status(surface.get()));
+  const SurfacePtr surface(
+      cairo_svg_surface_create_for_stream(AppendBytes, &out, doc.page.width, plan.image_height));
+  Check(what, cairo_surface_status(surface.get()));
   cairo_svg_surface_set_document_unit(surface.get(), CAIRO_SVG_UNIT_PT);
   {
     const ContextPtr cr(cairo_create(surface.get()));
     PaintWhite(cr.get());
     DrawDocument(cr.get(), doc, logo, plan, /*paged=*/false);
-    Check(path, cairo_status(cr.get()));
+    Check(what, cairo_status(cr.get()));
   }
   cairo_surface_finish(surface.get());
-  Check(path, cairo_surface_status(surface.get()));
+  Check(what, cairo_surface_status(surface.get()));
 }
 
-void RenderPng(const Document& doc, const Logo& logo, const std::string& path, const std::string& temp) {
+void RenderPng(const Document& doc, const Logo& logo, const std::string& what, std::string& out) {
   const DocumentPlan plan = PlanDocument(doc, logo, /*paged=*/false);
   const int width = static_cast<int>(std::lround(doc.page.width * kPngScale));
   const int height = static_cast<int>(std::lround(plan.image_height * kPngScale));
   const SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height));
-  Check(path, cairo_surface_status(surface.get()));
+  Check(what, cairo_surface_status(surface.get()));
   {
     const ContextPtr cr(cairo_create(surface.get()));
     PaintWhite(cr.get());
     cairo_scale(cr.get(), kPngScale, kPngScale);
     DrawDocument(cr.get(), doc, logo, plan, /*paged=*/false);
-    Check(path, cairo_status(cr.get()));
+    Check(what, cairo_status(cr.get()));
   }
   cairo_surface_flush(surface.get());
-  Check(path, cairo_surface_write_to_png(surface.get(), temp.c_str()));
+  Check(what, cairo_surface_write_to_png_stream(surface.get(), AppendBytes, &out));
 }
 
 }  // namespace
 
-void RenderDocument(const Document& doc, const std::string& path, ImageFormat format) {
-  // Drawn under a temporary name and renamed over the target only when the whole document drew.
+std::string RenderDocumentBytes(const Document& doc, ImageFormat format) {
   const Logo logo(doc.theme.logo);
-  util::AtomicFile output(path);
-  const std::string temp = output.temp_path().string();
+  std::string out;
   switch (format) {
     case ImageFormat::kPdf:
-      RenderPdf(doc, logo, path, temp);
+      RenderPdf(doc, logo, "the PDF", out);
       break;
     case ImageFormat::kSvg:
-      RenderSvg(doc, logo, path, temp);
+      RenderSvg(doc, logo, "the SVG", out);
       break;
     case ImageFormat::kPng:
-      RenderPng(doc, logo, path, temp);
+      RenderPng(doc, logo, "the PNG", out);
       break;
   }
-  output.Commit();
+  return out;
+}
+
+void RenderDocument(const Document& doc, const std::string& path, ImageFormat format) {
+  const std::string bytes = [&] {
+    try {
+      return RenderDocumentBytes(doc, format);
+    } catch (const std::runtime_error& e) {
+      throw std::runtime_error(path + ": " + e.what());
+    }
+  }();
+  util::WriteFileAtomically(path, bytes);
 }
 
 }  // namespace creditlens::render

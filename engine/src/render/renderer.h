@@ -10,6 +10,9 @@
 
 namespace creditlens::render {
 
+// Draws doc in memory and returns the file's bytes. Throws std::runtime_error naming the cairo status.
+std::string RenderDocumentBytes(const Document& doc, ImageFormat format);
+
 // Draws doc to path, overwriting it. The file is written under a temporary name beside `path` and
 // renamed into place only when drawing succeeded, so a failed render leaves no partial output.
 // Throws std::runtime_error naming the path and the cairo status on failure.

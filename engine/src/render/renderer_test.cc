@@ -280,10 +280,18 @@ TEST_F(RendererTest, UnwritablePathThrowsNamingIt) {
     } catch (const std::runtime_error& error) {
       const std::string message = error.what();
       EXPECT_NE(message.find(path), std::string::npos) << message;
-      EXPECT_NE(message.find("cairo status"), std::string::npos) << message;
+      EXPECT_NE(message.find("cannot write"), std::string::npos) << message;
     }
   }
   EXPECT_FALSE(fs::exists(path));
+}
+
+TEST_F(RendererTest, BytesInMemoryAreWhatTheFileHolds) {
+  const fs::path png = dir_ / "report.png";
+  RenderDocument(FullReport(), png.string(), ImageFormat::kPng);
+  EXPECT_EQ(RenderDocumentBytes(FullReport(), ImageFormat::kPng), ReadFile(png));
+  EXPECT_EQ(RenderDocumentBytes(FullReport(), ImageFormat::kPdf).substr(0, 5), "%PDF-");
+  EXPECT_NE(RenderDocumentBytes(FullReport(), ImageFormat::kSvg).find("<svg"), std::string::npos);
 }
 
 TEST_F(RendererTest, LongTableContinuesOnNewPagesWithItsHeader) {
