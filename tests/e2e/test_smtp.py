@@ -1,5 +1,5 @@
 """The SMTP delivery plugin against a real SMTP server (aiosmtpd) on loopback, driven through the plugin
-registry by deliver_smtp_driver: MIME structure, UTF-8 headers, attachment bytes, recipients, AUTH, and
+registry by deliver_driver: MIME structure, UTF-8 headers, attachment bytes, recipients, AUTH, and
 how refusals are classified (transient or permanent)."""
 import email
 import email.policy
@@ -18,7 +18,7 @@ except ImportError:  # tools/install-deps.sh installs python3-aiosmtpd for the s
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
 
-DRIVER = os.environ.get("CREDITLENS_SMTP_DRIVER", "build/tests/deliver_smtp_driver")
+DRIVER = os.environ.get("CREDITLENS_DELIVER_DRIVER", "build/tests/deliver_driver")
 PLUGIN_DIR = os.environ.get("CREDITLENS_PLUGIN_BUILD_DIR", "build/plugins")
 USER, PASSWORD = "reports@acme.test", "pässword 42"
 

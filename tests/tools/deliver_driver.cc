@@ -1,9 +1,10 @@
-// Test driver: loads a deliverer plugin through the registry and sends one message described on the
-// command line. Prints "ok" or "<transient|permanent>: <message>"; exits 0 when delivered, 1 when not,
-// 2 for a usage error.
+// Test driver: loads a deliverer plugin (smtp unless --deliverer names another) through the registry
+// and sends one delivery described on the command line. Prints "ok" or "<transient|permanent>:
+// <message>"; exits 0 when delivered, 1 when not, 2 for a usage error.
 //
-//   deliver_smtp_driver --plugin-dir DIR [--set name=value]... --from ADDR --to ADDR [--to ADDR]...
-//                       --subject TEXT --text TEXT [--html TEXT] [--attach PATH,MIME[,CONTENT_ID]]...
+//   deliver_driver --plugin-dir DIR [--deliverer NAME] [--set name=value]... [--from ADDR] [--to ADDR]...
+//                  [--subject TEXT] [--text TEXT] [--html TEXT] [--attach PATH,MIME[,CONTENT_ID]]...
+//                  [--key IDEMPOTENCY_KEY]
 #include <cstdio>
 #include <fstream>
 #include <iterator>
@@ -20,6 +21,7 @@ using creditlens::DeliveryAttachment;
 
 struct DriverArgs {
   std::vector<std::filesystem::path> plugin_dirs;
+  std::string deliverer = "smtp";
   creditlens::Settings settings;
   Delivery delivery;
 };
@@ -53,6 +55,8 @@ DriverArgs ParseArgs(int argc, char** argv) {
     const std::string value = argv[++i];
     if (flag == "--plugin-dir") {
       args.plugin_dirs.emplace_back(value);
+    } else if (flag == "--deliverer") {
+      args.deliverer = value;
     } else if (flag == "--set") {
       const auto equals = value.find('=');
       if (equals == std::string::npos) throw std::invalid_argument("--set expects name=value");
@@ -69,6 +73,8 @@ DriverArgs ParseArgs(int argc, char** argv) {
       args.delivery.html_body = value;
     } else if (flag == "--attach") {
       args.delivery.attachments.push_back(ParseAttachment(value));
+    } else if (flag == "--key") {
+      args.delivery.idempotency_key = value;
     } else {
       throw std::invalid_argument("unknown option " + flag);
     }
@@ -89,7 +95,7 @@ int main(int argc, char** argv) {
   creditlens::plugin::PluginRegistry registry;
   registry.LoadFrom(args.plugin_dirs);
   try {
-    auto deliverer = registry.CreateDeliverer("smtp");
+    auto deliverer = registry.CreateDeliverer(args.deliverer);
     creditlens::Settings settings;
     for (const auto& spec : deliverer->Describe().settings) settings[spec.name] = spec.default_value;
     for (const auto& [name, value] : args.settings) settings[name] = value;
