@@ -6,11 +6,14 @@ namespace creditlens::cli {
 Command ScheduleCommand() {
   CommandSpec spec{"schedule",
                    "",
-                   "Work with report schedules: cron expressions in a time zone.",
-                   "A schedule is a cron expression read in an IANA time zone; docs/schedules.md describes\n"
-                   "the syntax and what happens when a clock change skips or repeats a time.",
+                   "Run report schedules and check their cron expressions, runs and deliveries.",
+                   "Schedules live in a Lua file (examples/schedules.lua): a report, a cron expression read\n"
+                   "in an IANA time zone, recipients, formats and message templates. docs/schedules.md\n"
+                   "describes the file, the cron syntax, clock changes and how delivery is made reliable.",
                    {}};
-  return {spec, nullptr, {ScheduleNextCommand()}};
+  return {spec,
+          nullptr,
+          {ScheduleNextCommand(), ScheduleRunCommand(), ScheduleStatusCommand(), ScheduleResendCommand()}};
 }
 
 }  // namespace creditlens::cli

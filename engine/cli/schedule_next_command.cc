@@ -1,11 +1,10 @@
 // creditlens schedule next: prints when a cron expression fires next in a time zone, so that a user can
 // check an expression before scheduling a report with it.
 #include <charconv>
-#include <chrono>
 #include <cstdio>
 #include <stdexcept>
 
-#include "model/timestamp.h"
+#include "instant_option.h"
 #include "schedule/cron_expression.h"
 #include "schedule/fire_time.h"
 #include "schedule/next_fire.h"
@@ -16,26 +15,6 @@ namespace creditlens::cli {
 namespace {
 
 constexpr int kMaxCount = 1000;
-
-// --from: an ISO-8601 instant with an offset or Z, or a local YYYY-MM-DD HH:MM[:SS] in the zone (a
-// skipped local time is the end of the gap, a repeated one its first occurrence); default now.
-std::int64_t ParseFrom(const ParsedArgs& args, const model::TimeZone& zone) {
-  const auto text = args.Get("from");
-  if (!text) {
-    const auto now = std::chrono::system_clock::now().time_since_epoch();
-    return std::chrono::duration_cast<std::chrono::milliseconds>(now).count();
-  }
-  if (const auto instant = model::ParseIsoTimestamp(*text)) return *instant;
-  // A local wall time read as if it were UTC is milliseconds since the local epoch.
-  const auto local = text->size() == 16   ? model::ParseIsoTimestamp(*text + ":00Z")
-                     : text->size() == 19 ? model::ParseIsoTimestamp(*text + "Z")
-                                          : std::nullopt;
-  if (local) return zone.MapLocal(*local).first_ms;
-  throw UsageError(
-      "--from expects an ISO-8601 time with an offset (2026-03-29T01:00:00Z) or a local time "
-      "YYYY-MM-DD HH:MM in --tz, got '" +
-      *text + "'");
-}
 
 int ParseCount(const ParsedArgs& args) {
   const std::string text = args.Get("count").value_or("5");
@@ -56,7 +35,7 @@ int RunScheduleNext(const ParsedArgs& args, const std::filesystem::path&) {
   try {
     const auto cron = schedule::CronExpression::Parse(args.positionals()[0]);
     const model::TimeZone zone = ParseTz(args).value_or(model::TimeZone::Utc());
-    const std::int64_t from = ParseFrom(args, zone);
+    const std::int64_t from = InstantOption(args, "from", zone);
     for (const std::int64_t at : schedule::NextFires(cron, zone, from, ParseCount(args))) {
       std::printf("%s\n", schedule::FormatFireTime(zone, at).c_str());
     }

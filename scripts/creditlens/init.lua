@@ -66,8 +66,9 @@ function cl.between(from, to)
   return from .. ".." .. to
 end
 
--- Data requests, layout blocks, canvases and scales live in their own modules; the API is one table.
-for _, module in ipairs { "creditlens.data", "creditlens.layout", "creditlens.canvas", "creditlens.scale" } do
+-- Data requests, layout blocks, canvases, scales and schedules live in their own modules; the API is one table.
+for _, module in ipairs { "creditlens.data", "creditlens.layout", "creditlens.canvas", "creditlens.scale",
+                        "creditlens.schedule" } do
   for name, fn in pairs(require(module)) do cl[name] = fn end
 end
 

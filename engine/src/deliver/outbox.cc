@@ -89,9 +89,7 @@ class Outbox::Transaction {
 Outbox::Outbox(const std::filesystem::path& store, Mode mode, ProcessOwner me)
     : path_(store), mode_(mode), me_(std::move(me)) {
   try {
-    if (mode == Mode::kReadOnly && !std::filesystem::exists(store)) {
-      throw std::runtime_error("no such file");
-    }
+    if (mode == Mode::kReadOnly && !std::filesystem::exists(store)) return;  // an empty outbox
     Poco::Data::SQLite::Connector::registerConnector();
     session_ = std::make_unique<Poco::Data::Session>("SQLite", store.string(), kOpenTimeoutSeconds);
     *session_ << "PRAGMA busy_timeout = " + std::to_string(kOpenTimeoutSeconds * 1000), now;
@@ -164,6 +162,13 @@ bool Outbox::ClaimIsStale(const std::optional<std::string>& owner, std::int64_t 
   if (lease_until_ms < now_ms) return true;
   const auto claimant = owner ? ProcessOwner::Parse(*owner) : std::nullopt;
   return !claimant || ClaimantIsGone(*claimant, me_);
+}
+
+int Outbox::PendingRuns() {
+  if (!tables_exist_) return 0;
+  int count = 0;
+  *session_ << "SELECT count(*) FROM schedule_runs WHERE state = 'pending'", into(count), now;
+  return count;
 }
 
 std::optional<ClaimedRun> Outbox::ClaimRun(std::int64_t now_ms, std::int64_t lease_ms) {

@@ -85,7 +85,7 @@ class Outbox {
   enum class Mode { kReadWrite, kReadOnly };
 
   // Opens the outbox in the SQLite file at store; kReadWrite creates its tables. kReadOnly writes
-  // nothing (for dry runs and status) and sees an empty outbox if the tables do not exist yet.
+  // nothing (for dry runs and status) and sees an empty outbox if the file or its tables do not exist.
   // Throws std::runtime_error naming the file.
   Outbox(const std::filesystem::path& store, Mode mode, ProcessOwner me = ProcessOwner::ThisProcess());
   ~Outbox();
@@ -98,6 +98,8 @@ class Outbox {
   bool RecordFire(const std::string& schedule, std::int64_t fire_ms,
                   const std::vector<std::string>& workspaces, std::int64_t now_ms);
 
+  // How many runs wait to be rendered (for progress).
+  int PendingRuns();
   // Takes a pending run, or one whose claimant is gone or whose lease ended.
   std::optional<ClaimedRun> ClaimRun(std::int64_t now_ms, std::int64_t lease_ms);
   // Each ends a claimed run; false when the claim was lost meanwhile (nothing is written then).

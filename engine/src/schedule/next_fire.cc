@@ -99,4 +99,17 @@ std::vector<std::int64_t> NextFires(const CronExpression& cron, const model::Tim
   return fires;
 }
 
+std::optional<std::int64_t> LatestFire(const CronExpression& cron, const model::TimeZone& zone,
+                                       std::int64_t now_ms, std::int64_t window_ms) {
+  std::optional<std::int64_t> latest;
+  try {
+    for (std::int64_t at = NextFire(cron, zone, now_ms - window_ms); at <= now_ms;
+         at = NextFire(cron, zone, at)) {
+      latest = at;
+    }
+  } catch (const std::invalid_argument&) {  // nothing fires after the window: the latest stands
+  }
+  return latest;
+}
+
 }  // namespace creditlens::schedule

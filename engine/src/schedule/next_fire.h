@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "model/time_zone.h"
@@ -23,5 +24,10 @@ std::int64_t NextFire(const CronExpression& cron, const model::TimeZone& zone, s
 // The next count fire instants after after_ms, each strictly after the one before.
 std::vector<std::int64_t> NextFires(const CronExpression& cron, const model::TimeZone& zone,
                                     std::int64_t after_ms, int count);
+
+// The last fire instant at or before now_ms and after now_ms - window_ms, if there is one: what a
+// scheduler that wakes at now_ms still runs (older fires are not replayed).
+std::optional<std::int64_t> LatestFire(const CronExpression& cron, const model::TimeZone& zone,
+                                       std::int64_t now_ms, std::int64_t window_ms);
 
 }  // namespace creditlens::schedule

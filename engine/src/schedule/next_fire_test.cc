@@ -316,5 +316,20 @@ TEST(NextFire, ExpressionsThatNeverFireAreAClearError) {
   }
 }
 
+TEST(LatestFire, IsTheLastFireAtOrBeforeNowWithinTheWindow) {
+  const auto berlin = model::TimeZone::Locate("Europe/Berlin");
+  const auto monthly = CronExpression::Parse("0 7 1 * *");
+  const auto at = [](const char* text) { return *model::ParseIsoTimestamp(text); };
+  constexpr std::int64_t kDay = 86'400'000;
+  // 07:00 in Berlin on 1 November 2026 is 06:00 UTC (CET).
+  EXPECT_EQ(LatestFire(monthly, berlin, at("2026-11-01T06:00:00Z"), kDay), at("2026-11-01T06:00:00Z"));
+  EXPECT_EQ(LatestFire(monthly, berlin, at("2026-11-01T20:00:00Z"), kDay), at("2026-11-01T06:00:00Z"));
+  EXPECT_EQ(LatestFire(monthly, berlin, at("2026-11-01T05:59:59Z"), kDay), std::nullopt);
+  EXPECT_EQ(LatestFire(monthly, berlin, at("2026-11-02T06:00:01Z"), kDay), std::nullopt)
+      << "older than the window";
+  const auto hourly = CronExpression::Parse("@hourly");
+  EXPECT_EQ(LatestFire(hourly, berlin, at("2026-11-01T10:59:00Z"), kDay), at("2026-11-01T10:00:00Z"));
+}
+
 }  // namespace
 }  // namespace creditlens::schedule
