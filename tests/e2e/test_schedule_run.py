@@ -164,6 +164,30 @@ class ScheduleRunTest(GeneratedStoreTest):
         self.assertIn("fired 1", on_time.stdout)
         self.assertEqual(len(self.smtp.messages), 1)
 
+    def test_file_deliverer_writes_the_reports_and_the_smtp_server_can_come_from_the_environment(self):
+        reports = os.path.join(self.dir, "reports")
+        config = schedule_file(
+            self.dir, schedule(workspace="'ws002'", to="{ 'a@platform.test' }", formats="{ 'pdf', 'csv' }",
+                               deliver="{ 'smtp', 'file' }"),
+            extra=f"  deliverers = {{ file = {{ directory = '{reports}' }} }},\n")
+        args = ["schedule", "run", "--config", config, "--store", self.store, "--outbox", self.outbox, "--once",
+                "--now", NOW]
+        with self.smtp:
+            result = subprocess.run([CREDITLENS, *args], capture_output=True, text=True,
+                                    env={**os.environ, "CREDITLENS_SMTP_URL": self.smtp.url})
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual([m.rcpt_tos for m in self.smtp.messages], [["a@platform.test"]])
+        stem = os.path.join(reports, "monthly-ws002-2026-11-01")
+        self.assertEqual(sorted(os.listdir(reports)), ["monthly-ws002-2026-11-01.csv", "monthly-ws002-2026-11-01.pdf"])
+        text = subprocess.run(["pdftotext", stem + ".pdf", "-"], check=True, capture_output=True, text=True).stdout
+        self.assertIn(self.accounts["ws002"]["name"], text)
+        attachment = {a.get_filename(): a.get_content() for a in self.smtp.messages[0].email.iter_attachments()}
+        with open(stem + ".csv") as f:
+            self.assertEqual(f.read(), attachment["monthly-ws002-2026-11-01.csv"].replace("\r\n", "\n"))
+        [entry] = self.status()
+        self.assertEqual(sorted((d["channel"], d["state"]) for d in entry["deliveries"]),
+                         [("file", "sent"), ("smtp", "sent")])
+
     # Faults and retries ---------------------------------------------------------------------------
 
     def test_server_down_then_up_delivers_once_after_a_retry(self):

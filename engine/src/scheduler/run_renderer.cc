@@ -66,7 +66,7 @@ deliver::StoredFile RenderFile(const script::ReportOutput& report, OutputFormat 
       return {stem + ".png", "image/png", kPreviewId,
               render::RenderDocumentBytes(report.document, render::ImageFormat::kPng)};
     case OutputFormat::kCsv:
-      return {stem + ".csv", "text/csv", "", script::ExportCsv(report)};
+      return {stem + ".csv", "text/csv; charset=utf-8", "", script::ExportCsv(report)};
     case OutputFormat::kJson:
       return {stem + ".json", "application/json", "", script::ExportJson(report)};
   }
