@@ -1,9 +1,9 @@
 // One connection per delivery: connect, EHLO, optional STARTTLS, optional AUTH, send, QUIT.
 #include "smtp_deliverer.h"
 
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SSLException.h>
-#include <Poco/Net/SecureSMTPClientSession.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
 
@@ -24,6 +24,36 @@ Poco::Net::SMTPClientSession::LoginMethod ParseLoginMethod(const std::string& au
 }
 
 Poco::Timespan Seconds(const std::string& value) { return Poco::Timespan(std::stol(value), 0); }
+
+// An SMTP session whose STARTTLS names the URL's host as the TLS peer. Poco's
+// SecureSMTPClientSession::startTLS attaches TLS without a peer name when the session was made from a
+// socket, so it sends no SNI and checks the certificate against the server's IP address, not its name.
+class SmtpSession : public Poco::Net::SMTPClientSession {
+ public:
+  using SMTPClientSession::SMTPClientSession;
+
+  // STARTTLS, then the TLS handshake; throws SSLException when the server does not offer STARTTLS.
+  void StartTls(const std::string& host, Poco::Net::Context::Ptr context) {
+    std::string response;
+    if (!isPositiveCompletion(sendCommand("STARTTLS", response))) {
+      throw Poco::Net::SSLException("the server does not offer STARTTLS", response);
+    }
+    socket() = Poco::Net::SecureStreamSocket::attach(socket(), host, context);
+  }
+};
+
+// Runs a part of the conversation that follows any TLS handshake. An SSLException there is a TLS
+// connection that broke, not a certificate or protocol that fails again next time: a server that goes
+// away mid-session without a TLS close_notify shows as OpenSSL's "unexpected eof while reading". Like a
+// dropped plain connection it may pass, so it is rethrown as a (transient) ConnectionAbortedException.
+template <typename Conversation>
+void AfterHandshake(const Conversation& conversation) {
+  try {
+    conversation();
+  } catch (const Poco::Net::SSLException& e) {
+    throw Poco::Net::ConnectionAbortedException("the TLS connection broke", e.displayText());
+  }
+}
 
 }  // namespace
 
@@ -73,9 +103,11 @@ Status SmtpDeliverer::Open(const Settings& settings) noexcept {
     timeout_ = Seconds(settings.at("timeout_seconds"));
     const std::string& ca_file = settings.at("ca_file");
     const bool verify = settings.at("verify_tls") == "true";
+    // For a client VERIFY_STRICT is VERIFY_RELAXED that checks the host name of loopback servers too
+    // (Poco skips that check for them under VERIFY_RELAXED).
     tls_context_ = new Poco::Net::Context(
         Poco::Net::Context::TLS_CLIENT_USE, ca_file,
-        verify ? Poco::Net::Context::VERIFY_RELAXED : Poco::Net::Context::VERIFY_NONE, 9, ca_file.empty());
+        verify ? Poco::Net::Context::VERIFY_STRICT : Poco::Net::Context::VERIFY_NONE, 9, ca_file.empty());
   });
 }
 
@@ -104,20 +136,20 @@ void SmtpDeliverer::Send(const Poco::Net::MailMessage& message) const {
   } else {
     socket.connect(address, connect_timeout_);
   }
-  Poco::Net::SecureSMTPClientSession session(socket);
+  SmtpSession session(socket);
   session.setTimeout(timeout_);
-  session.login();  // EHLO
-  if (starttls_) {
-    if (!session.startTLS(tls_context_)) throw Poco::Net::SSLException("the server does not offer STARTTLS");
-    session.login();  // EHLO again, over TLS
-  }
-  if (!server_.user.empty() && login_method_ == Poco::Net::SMTPClientSession::AUTH_LOGIN) {
-    LoginWithAuthLogin(session, server_.user, password_);
-  } else if (!server_.user.empty()) {
-    session.login(login_method_, server_.user, password_);  // EHLO, then AUTH PLAIN
-  }
-  session.sendMessage(message);
-  session.close();
+  AfterHandshake([&] { session.login(); });  // EHLO
+  if (starttls_) session.StartTls(server_.host, tls_context_);
+  AfterHandshake([&] {
+    if (starttls_) session.login();  // EHLO again, over TLS
+    if (!server_.user.empty() && login_method_ == Poco::Net::SMTPClientSession::AUTH_LOGIN) {
+      LoginWithAuthLogin(session, server_.user, password_);
+    } else if (!server_.user.empty()) {
+      session.login(login_method_, server_.user, password_);  // EHLO, then AUTH PLAIN
+    }
+    session.sendMessage(message);
+    session.close();
+  });
 }
 
 }  // namespace creditlens::smtp

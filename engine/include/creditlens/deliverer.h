@@ -35,8 +35,8 @@ struct Delivery {
 
 enum class DeliveryFailure {
   kNone,
-  kTransient,  // may succeed later: connection refused, timeout, dropped connection, 4xx reply
-  kPermanent,  // will fail again: 5xx reply, bad address, bad settings, TLS or authentication refused
+  kTransient,  // may succeed later: connection refused, timeout, dropped connection, SMTP 4xx, HTTP 408/429/5xx
+  kPermanent,  // will fail again: SMTP 5xx, other HTTP 4xx, bad address, bad settings, TLS or auth refused
 };
 
 // The outcome of Deliver: ok, or an error message with its failure class.
