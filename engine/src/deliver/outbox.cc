@@ -4,9 +4,7 @@
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/SQLite/Connector.h>
 #include <Poco/Exception.h>
-#include <Poco/Random.h>
 
-#include <cstdio>
 #include <stdexcept>
 
 namespace creditlens::deliver {
@@ -57,6 +55,15 @@ std::int64_t Integer(const RecordSet& rows, std::size_t column, std::size_t row)
   return rows.isNull(column, row) ? 0 : rows.value(column, row).convert<std::int64_t>();
 }
 
+// A row of "SELECT run_id, schedule, workspace, fire_ms, state, period, error".
+RunStatus RunStatusAt(const RecordSet& rows, std::size_t row) {
+  return {Integer(rows, 0, row),
+          {Text(rows, 1, row), Text(rows, 2, row), Integer(rows, 3, row)},
+          Text(rows, 4, row),
+          Text(rows, 5, row),
+          Text(rows, 6, row)};
+}
+
 }  // namespace
 
 // BEGIN IMMEDIATE takes the write lock at once (waiting for another process's), so that what a
@@ -98,6 +105,8 @@ Outbox::Outbox(const std::filesystem::path& store, Mode mode, ProcessOwner me)
     *session_ << "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'schedule_runs'",
         into(tables), now;
     tables_exist_ = tables > 0;
+    if (tables_exist_)
+      *session_ << "SELECT value FROM schedule_meta WHERE key = 'token'", into(store_token_), now;
   } catch (const std::exception& e) {
     throw std::runtime_error("outbox in " + store.string() + ": " + e.what());
   }
@@ -118,19 +127,9 @@ void Outbox::CreateTables() {
   int has_token = 0;
   *session_ << "SELECT count(*) FROM schedule_meta WHERE key = 'token'", into(has_token), now;
   if (has_token == 0) {
-    Poco::Random random;
-    random.seed();
-    char token[17];
-    std::snprintf(token, sizeof token, "%08x%08x", random.next(), random.next());
-    *session_ << "INSERT INTO schedule_meta (key, value) VALUES ('token', ?)", bind(std::string(token)), now;
+    *session_ << "INSERT INTO schedule_meta (key, value) VALUES ('token', ?)", bind(RandomToken()), now;
   }
   transaction.Commit();
-}
-
-std::string Outbox::StoreToken() {
-  std::string token;
-  *session_ << "SELECT value FROM schedule_meta WHERE key = 'token'", into(token), now;
-  return token;
 }
 
 bool Outbox::FireRecorded(const std::string& schedule, std::int64_t fire_ms) {
@@ -171,16 +170,28 @@ int Outbox::PendingRuns() {
   return count;
 }
 
+std::optional<std::size_t> Outbox::FirstStaleClaim(const RecordSet& rows, std::size_t owner_column,
+                                                   std::size_t lease_column, std::int64_t now_ms) const {
+  for (std::size_t row = 0; row < rows.rowCount(); ++row) {
+    if (ClaimIsStale(OptionalText(rows, owner_column, row), Integer(rows, lease_column, row), now_ms))
+      return row;
+  }
+  return std::nullopt;
+}
+
 std::optional<ClaimedRun> Outbox::ClaimRun(std::int64_t now_ms, std::int64_t lease_ms) {
   Transaction transaction(*session_);
-  Statement select(*session_);
-  select << "SELECT run_id, schedule, workspace, fire_ms, state, owner, lease_until_ms FROM schedule_runs "
-            "WHERE state IN ('pending', 'rendering') ORDER BY run_id",
-      now;
-  const RecordSet rows(select);
-  for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-    const bool pending = Text(rows, 4, row) == "pending";
-    if (!pending && !ClaimIsStale(OptionalText(rows, 5, row), Integer(rows, 6, row), now_ms)) continue;
+  // The first pending run; failing that, a claimed run whose claim is stale. Claimed runs are few:
+  // one per scheduler at work, and those left by schedulers that died. Poco's RecordSet reads
+  // through its Statement, which must outlive it.
+  const auto select = [&](Statement& statement, const char* where) {
+    statement << std::string(
+                     "SELECT run_id, schedule, workspace, fire_ms, owner, lease_until_ms "
+                     "FROM schedule_runs WHERE ") +
+                     where,
+        now;
+  };
+  const auto claim = [&](const RecordSet& rows, std::size_t row) {
     ClaimedRun claimed{Integer(rows, 0, row),
                        {Text(rows, 1, row), Text(rows, 2, row), Integer(rows, 3, row)}};
     *session_
@@ -188,7 +199,14 @@ std::optional<ClaimedRun> Outbox::ClaimRun(std::int64_t now_ms, std::int64_t lea
         bind(me_.Text()), bind(now_ms + lease_ms), bind(claimed.id), now;
     transaction.Commit();
     return claimed;
-  }
+  };
+  Statement pending_query(*session_), claimed_query(*session_);
+  select(pending_query, "state = 'pending' ORDER BY run_id LIMIT 1");
+  const RecordSet pending(pending_query);
+  if (pending.rowCount() > 0) return claim(pending, 0);
+  select(claimed_query, "state = 'rendering' ORDER BY run_id");
+  const RecordSet claimed(claimed_query);
+  if (const auto row = FirstStaleClaim(claimed, 4, 5, now_ms)) return claim(claimed, *row);
   return std::nullopt;
 }
 
@@ -271,17 +289,18 @@ std::optional<ClaimedDelivery> Outbox::ClaimDelivery(std::int64_t now_ms, std::i
                                                      std::optional<std::int64_t> run_id) {
   if (!tables_exist_) return std::nullopt;
   Transaction transaction(*session_);
-  Statement select(*session_);
+  // The first delivery due; failing that, one being sent under a stale claim (as few as for runs).
   const std::int64_t run_filter = run_id.value_or(-1);
-  select
-      << "SELECT delivery_id, run_id, channel, recipient, purpose, attempts, state, owner, lease_until_ms "
-         "FROM schedule_deliveries WHERE ((state = 'pending' AND next_attempt_ms <= ?) OR state = 'sending') "
-         "AND (? < 0 OR run_id = ?) ORDER BY delivery_id",
-      bind(now_ms), bind(run_filter), bind(run_filter), now;
-  const RecordSet rows(select);
-  for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-    const bool pending = Text(rows, 6, row) == "pending";
-    if (!pending && !ClaimIsStale(OptionalText(rows, 7, row), Integer(rows, 8, row), now_ms)) continue;
+  const auto select = [&](Statement& statement, const char* where, std::optional<std::int64_t> due_by) {
+    statement << std::string(
+                     "SELECT delivery_id, run_id, channel, recipient, purpose, attempts, owner, "
+                     "lease_until_ms FROM schedule_deliveries WHERE (? < 0 OR run_id = ?) AND ") +
+                     where,
+        bind(run_filter), bind(run_filter);
+    if (due_by) statement, bind(*due_by);
+    statement.execute();
+  };
+  const auto claim = [&](const RecordSet& rows, std::size_t row) {
     ClaimedDelivery claimed{Integer(rows, 0, row), Integer(rows, 1, row),
                             Text(rows, 2, row),    Text(rows, 3, row),
                             Text(rows, 4, row),    static_cast<int>(Integer(rows, 5, row)) + 1};
@@ -291,7 +310,14 @@ std::optional<ClaimedDelivery> Outbox::ClaimDelivery(std::int64_t now_ms, std::i
         bind(claimed.attempt), bind(me_.Text()), bind(now_ms + lease_ms), bind(claimed.id), now;
     transaction.Commit();
     return claimed;
-  }
+  };
+  Statement due_query(*session_), sending_query(*session_);
+  select(due_query, "state = 'pending' AND next_attempt_ms <= ? ORDER BY delivery_id LIMIT 1", now_ms);
+  const RecordSet due(due_query);
+  if (due.rowCount() > 0) return claim(due, 0);
+  select(sending_query, "state = 'sending' ORDER BY delivery_id", std::nullopt);
+  const RecordSet sending(sending_query);
+  if (const auto row = FirstStaleClaim(sending, 6, 7, now_ms)) return claim(sending, *row);
   return std::nullopt;
 }
 
@@ -308,7 +334,7 @@ Delivery Outbox::LoadDelivery(const ClaimedDelivery& claimed) {
   delivery.subject = Text(rows, 0, 0);
   delivery.text_body = Text(rows, 1, 0);
   delivery.from = Text(rows, 3, 0);
-  delivery.idempotency_key = StoreToken() + "." + std::to_string(claimed.id);
+  delivery.idempotency_key = store_token_ + "." + std::to_string(claimed.id);
   if (!claimed.recipient.empty()) delivery.to = {claimed.recipient};
   if (claimed.purpose == "notice") return delivery;
   delivery.html_body = OptionalText(rows, 2, 0);
@@ -438,11 +464,7 @@ std::vector<RunStatus> Outbox::RecentRuns(const std::string& schedule, int limit
       useRef(schedule), useRef(schedule), bind(limit), now;
   const RecordSet rows(select);
   for (std::size_t row = 0; row < rows.rowCount(); ++row) {
-    runs.push_back({Integer(rows, 0, row),
-                    {Text(rows, 1, row), Text(rows, 2, row), Integer(rows, 3, row)},
-                    Text(rows, 4, row),
-                    Text(rows, 5, row),
-                    Text(rows, 6, row)});
+    runs.push_back(RunStatusAt(rows, row));
   }
   return runs;
 }

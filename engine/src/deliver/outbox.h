@@ -10,10 +10,12 @@
 // is sent again with the same idempotency key (docs/schedules.md#reliability).
 #pragma once
 
+#include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -139,9 +141,11 @@ class Outbox {
   class Transaction;
 
   void CreateTables();
-  std::string StoreToken();
   bool ClaimIsStale(const std::optional<std::string>& owner, std::int64_t lease_until_ms,
                     std::int64_t now_ms) const;
+  // The first row of rows (with a claim's owner and lease in the columns given) whose claim is stale.
+  std::optional<std::size_t> FirstStaleClaim(const Poco::Data::RecordSet& rows, std::size_t owner_column,
+                                             std::size_t lease_column, std::int64_t now_ms) const;
   bool OwnsRun(std::int64_t run_id);
   void InsertDelivery(std::int64_t run_id, const PlannedDelivery& to, const std::string& purpose,
                       const std::optional<std::string>& subject, const std::optional<std::string>& text_body,
@@ -153,6 +157,7 @@ class Outbox {
   Mode mode_;
   ProcessOwner me_;
   bool tables_exist_ = false;
+  std::string store_token_;  // this store's part of every idempotency key
   std::unique_ptr<Poco::Data::Session> session_;
 };
 

@@ -11,15 +11,19 @@
 
 namespace creditlens::deliver {
 
+std::string RandomToken() {
+  Poco::Random random;
+  random.seed();
+  char token[17];
+  std::snprintf(token, sizeof token, "%08x%08x", random.next(), random.next());
+  return token;
+}
+
 ProcessOwner ProcessOwner::ThisProcess() {
   static const ProcessOwner self = [] {
     char host[HOST_NAME_MAX + 1] = {};
     gethostname(host, sizeof host - 1);
-    Poco::Random random;
-    random.seed();
-    char token[17];
-    std::snprintf(token, sizeof token, "%08x%08x", random.next(), random.next());
-    return ProcessOwner{host, static_cast<int>(getpid()), token};
+    return ProcessOwner{host, static_cast<int>(getpid()), RandomToken()};
   }();
   return self;
 }

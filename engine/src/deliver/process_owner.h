@@ -19,6 +19,9 @@ struct ProcessOwner {
   static std::optional<ProcessOwner> Parse(const std::string& text);
 };
 
+// 16 random hex digits: a process's token, a store's part of idempotency keys.
+std::string RandomToken();
+
 // Whether the process that wrote `claimant` is known to be gone, as seen by `me`: on the same host,
 // a process id that no longer runs, or our own pid with another token (a restarted container's pid 1).
 // A claimant on another host is never known gone; its lease bounds the claim instead.
