@@ -2,7 +2,6 @@
 // prints the alert records (delivery by email belongs to scheduled runs).
 #include <algorithm>
 #include <cstdio>
-#include <cstdlib>
 
 #include "billing/alerts.h"
 #include "commands.h"
@@ -23,12 +22,11 @@ std::vector<int> ParsePercents(const ParsedArgs& args, const char* name, std::ve
   while (start <= text->size()) {
     const std::size_t comma = std::min(text->find(',', start), text->size());
     const std::string part = text->substr(start, comma - start);
-    char* end = nullptr;
-    const long value = std::strtol(part.c_str(), &end, 10);
-    if (part.empty() || *end != '\0' || value <= 0 || value > 100) {
+    const auto value = ParseInteger(part);
+    if (!value || *value <= 0 || *value > 100) {
       throw UsageError(std::string("--") + name + " expects percents like 80,100, got '" + *text + "'");
     }
-    out.push_back(static_cast<int>(value));
+    out.push_back(static_cast<int>(*value));
     start = comma + 1;
   }
   return out;

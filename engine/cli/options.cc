@@ -2,6 +2,7 @@
 #include "options.h"
 
 #include <algorithm>
+#include <charconv>
 #include <utility>
 
 namespace creditlens::cli {
@@ -89,6 +90,13 @@ std::string HelpText(const CommandSpec& spec) {
     out += "  " + left + o.help + (o.repeatable ? " (repeatable)" : "") + "\n";
   }
   return out;
+}
+
+std::optional<std::int64_t> ParseInteger(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return value;
 }
 
 }  // namespace creditlens::cli

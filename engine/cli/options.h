@@ -2,10 +2,12 @@
 // validation and --help all come from that list.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace creditlens::cli {
@@ -48,5 +50,9 @@ class ParsedArgs {
 ParsedArgs Parse(const CommandSpec& spec, const std::vector<std::string>& args);
 
 std::string HelpText(const CommandSpec& spec);
+
+// The whole of text as a decimal integer; nullopt for anything else (empty, spaces, trailing text,
+// out of range). Each option that takes a number says what range it accepts.
+std::optional<std::int64_t> ParseInteger(std::string_view text);
 
 }  // namespace creditlens::cli

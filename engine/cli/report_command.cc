@@ -1,6 +1,5 @@
 // creditlens report: run a Lua report over a source and write PDF, PNG, SVG, JSON or CSV.
 #include <cstdio>
-#include <cstdlib>
 
 #include "commands.h"
 #include "install_paths.h"
@@ -59,11 +58,9 @@ std::map<std::string, std::string> ParseParams(const ParsedArgs& args) {
 std::uint64_t PositiveNumber(const ParsedArgs& args, const char* name, std::uint64_t fallback) {
   const auto text = args.Get(name);
   if (!text) return fallback;
-  char* end = nullptr;
-  const unsigned long long value = std::strtoull(text->c_str(), &end, 10);
-  if (end == text->c_str() || *end != '\0' || value == 0)
-    throw UsageError(std::string("--") + name + " expects a number > 0");
-  return value;
+  const auto value = ParseInteger(*text);
+  if (!value || *value <= 0) throw UsageError(std::string("--") + name + " expects a number > 0");
+  return static_cast<std::uint64_t>(*value);
 }
 
 void WriteOutput(const script::ReportOutput& report, Format format,

@@ -1,6 +1,5 @@
 // creditlens schedule next: prints when a cron expression fires next in a time zone, so that a user can
 // check an expression before scheduling a report with it.
-#include <charconv>
 #include <cstdio>
 #include <stdexcept>
 
@@ -18,13 +17,12 @@ constexpr int kMaxCount = 1000;
 
 int ParseCount(const ParsedArgs& args) {
   const std::string text = args.Get("count").value_or("5");
-  int count = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), count);
-  if (error != std::errc() || end != text.data() + text.size() || count < 1 || count > kMaxCount) {
+  const auto count = ParseInteger(text);
+  if (!count || *count < 1 || *count > kMaxCount) {
     throw UsageError("--count (-n) expects a whole number from 1 to " + std::to_string(kMaxCount) +
                      ", got '" + text + "'");
   }
-  return count;
+  return static_cast<int>(*count);
 }
 
 int RunScheduleNext(const ParsedArgs& args, const std::filesystem::path&) {

@@ -1,6 +1,5 @@
 // creditlens schedule resend RUN: sends a rendered run's report again, on purpose, to its recipients
 // or to the addresses given.
-#include <charconv>
 #include <cstdio>
 
 #include "deliver/outbox.h"
@@ -16,12 +15,9 @@ std::int64_t ParseRunId(const ParsedArgs& args) {
   if (args.positionals().size() != 1)
     throw UsageError("give the run to send again (its number in schedule status)");
   const std::string& text = args.positionals()[0];
-  std::int64_t id = 0;
-  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), id);
-  if (error != std::errc() || end != text.data() + text.size() || id <= 0) {
-    throw UsageError("RUN expects a run number, got '" + text + "'");
-  }
-  return id;
+  const auto id = ParseInteger(text);
+  if (!id || *id <= 0) throw UsageError("RUN expects a run number, got '" + text + "'");
+  return *id;
 }
 
 int RunResend(const ParsedArgs& args, const std::filesystem::path& executable) {

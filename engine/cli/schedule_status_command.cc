@@ -62,8 +62,11 @@ void PrintJson(deliver::Outbox& outbox, const std::vector<deliver::RunStatus>& r
 int RunStatusCommand(const ParsedArgs& args, const std::filesystem::path&) {
   int limit = 50;
   if (const auto text = args.Get("limit")) {
-    limit = std::atoi(text->c_str());
-    if (limit <= 0) throw UsageError("--limit expects a number > 0, got '" + *text + "'");
+    const auto parsed = ParseInteger(*text);
+    if (!parsed || *parsed <= 0 || *parsed > 1'000'000) {
+      throw UsageError("--limit expects a number from 1 to 1000000, got '" + *text + "'");
+    }
+    limit = static_cast<int>(*parsed);
   }
   deliver::Outbox outbox(OutboxPath(args), deliver::Outbox::Mode::kReadOnly);
   const auto runs = outbox.RecentRuns(args.Get("schedule").value_or(""), limit);

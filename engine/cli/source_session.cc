@@ -2,7 +2,6 @@
 #include "source_session.h"
 
 #include <algorithm>
-#include <charconv>
 
 namespace creditlens::cli {
 
@@ -25,9 +24,7 @@ Settings ValidateSettings(const PluginInfo& info, const std::map<std::string, st
       throw UsageError("plugin '" + info.name + "' has no setting '" + name + "' (see creditlens plugins)");
     }
     if (spec->type == SettingType::kInteger) {
-      long long number = 0;
-      const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), number);
-      if (ec != std::errc{} || end != value.data() + value.size()) {
+      if (!ParseInteger(value)) {
         throw UsageError("setting '" + name + "' of plugin '" + info.name + "' expects an integer, got '" +
                          value + "'");
       }

@@ -353,3 +353,10 @@ class ScheduleRunTest(GeneratedStoreTest):
             result = run("schedule", "run", "--config", good, "--store", self.store, *extra, check=False)
             self.assertEqual(result.returncode, 2, result.stderr)
             self.assertIn(message, result.stderr)
+        for args, message in ((["status", "--outbox", self.outbox, "--limit", "5x"],
+                               "--limit expects a number from 1 to 1000000, got '5x'"),
+                              (["resend", "12abc", "--config", good, "--outbox", self.outbox],
+                               "RUN expects a run number, got '12abc'")):
+            result = run("schedule", *args, check=False)
+            self.assertEqual(result.returncode, 2, result.stderr)
+            self.assertIn(message, result.stderr)
