@@ -229,7 +229,6 @@ class ScheduleRunTest(GeneratedStoreTest):
         self.smtp.script(["451"])
         with self.smtp:
             out = self.daemon_until_delivered(self.daemon_config(), 1)
-            time.sleep(0.5)
         self.assertEqual([t.outcome for t in self.smtp.transactions], ["451", "ok"])
         self.assertEqual(len(self.smtp.messages), 1)
         self.assertIn("will retry", out)

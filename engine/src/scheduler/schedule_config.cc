@@ -1,6 +1,8 @@
 #include "scheduler/schedule_config.h"
 
+#include <algorithm>
 #include <boost/json.hpp>
+#include <cctype>
 #include <charconv>
 #include <set>
 
