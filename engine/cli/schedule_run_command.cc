@@ -61,10 +61,6 @@ int RunSchedules(const ParsedArgs& args, const std::filesystem::path& executable
   const std::int64_t now_ms = InstantOption(args, "now", model::TimeZone::Utc());
 
   auto session = OpenSource(args, executable, Access::kRead);
-  std::vector<Workspace> accounts;
-  if (const Status loaded = session->connector->LoadAccounts(accounts); !loaded.ok()) {
-    throw std::runtime_error(loaded.message());
-  }
   const bool dry_run = args.Has("dry-run");
   deliver::Outbox outbox(outbox_path,
                          dry_run ? deliver::Outbox::Mode::kReadOnly : deliver::Outbox::Mode::kReadWrite);
@@ -73,7 +69,6 @@ int RunSchedules(const ParsedArgs& args, const std::filesystem::path& executable
   scheduler::SchedulerSetup setup;
   setup.config = &config;
   setup.source = session->connector.get();
-  setup.accounts = std::move(accounts);
   setup.scripts_dir = ScriptsDir();
   setup.deliverer = [&](const std::string& channel) -> Deliverer& { return deliverers.For(channel); };
   setup.stop_requested = [&] { return stop.Received(); };

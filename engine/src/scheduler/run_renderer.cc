@@ -114,7 +114,9 @@ RenderedOrSkipped RenderRun(const ScheduleConfig& config, const ScheduleSpec& sp
   const model::TimeZone zone = workspace ? model::TimeZone::Locate(workspace->timezone) : spec.zone;
   std::optional<std::string> scope;
   if (workspace) scope = workspace->id;
-  const query::UsageEngine engine(source, accounts, scope, zone);
+  // A workspace's run sees that workspace only: the engine gets no copy of the others.
+  const query::UsageEngine engine(source, workspace ? std::vector<Workspace>{*workspace} : accounts, scope,
+                                  zone);
   const script::ReportContext context = script::PrepareReportContext(engine, fire_ms);
 
   script::ReportRun run;

@@ -47,8 +47,16 @@ std::optional<deliver::OwnerNotice> Scheduler::Notice(const std::string& subject
   return deliver::OwnerNotice{{"smtp", setup_.config->owner}, setup_.config->from, subject, body};
 }
 
+void Scheduler::LoadAccounts() {
+  accounts_.clear();
+  if (const Status loaded = setup_.source->LoadAccounts(accounts_); !loaded.ok()) {
+    throw std::runtime_error(loaded.message());
+  }
+}
+
 PassSummary Scheduler::RunPass(std::int64_t now_ms) {
   PassSummary summary;
+  LoadAccounts();
   RecordDueFires(now_ms, summary);
   RenderClaimedRuns(summary);
   if (!summary.stopped) DeliverDue(std::nullopt, summary);
@@ -66,7 +74,7 @@ void Scheduler::RecordDueFires(std::int64_t now_ms, PassSummary& summary) {
     if (spec.paused) continue;
     const auto fire = schedule::LatestFire(spec.cron, spec.zone, now_ms, spec.catch_up_ms);
     if (!fire) continue;
-    const auto workspaces = RunWorkspaces(spec, setup_.accounts);
+    const auto workspaces = RunWorkspaces(spec, accounts_);
     if (outbox_.RecordFire(spec.name, *fire, workspaces, WallClockMs())) {
       ++summary.fires;
       Log("fire %s at %s: %zu run%s", spec.name.c_str(), schedule::FormatFireTime(spec.zone, *fire).c_str(),
@@ -87,7 +95,7 @@ void Scheduler::RenderClaimedRuns(PassSummary& summary) {
       if (!spec)
         throw std::runtime_error("schedule '" + run->key.schedule + "' is no longer in the schedule file");
       auto result = RenderRun(*setup_.config, *spec, run->key.workspace, run->key.fire_ms, *setup_.source,
-                              setup_.accounts, setup_.scripts_dir);
+                              accounts_, setup_.scripts_dir);
       if (!result.rendered) {
         if (outbox_.SkipRun(run->id, result.skip_reason, WallClockMs())) ++summary.skipped;
         Log("run %lld %s: skipped, %s", static_cast<long long>(run->id), label.c_str(),
@@ -145,11 +153,13 @@ void Scheduler::Deliver(const deliver::ClaimedDelivery& claimed, PassSummary& su
       "Run " + std::to_string(claimed.run_id) + " could not be delivered to " + to + " after " +
           std::to_string(claimed.attempt) + " attempt(s):\n\n" + result.message() +
           "\n\nSend it again with: creditlens schedule resend " + std::to_string(claimed.run_id) + "\n");
-  const bool gave_up =
-      result.failure() == DeliveryFailure::kTransient
-          ? outbox_.MarkTransientFailure(claimed, result.message(), setup_.config->retry, notice,
-                                         WallClockMs())
-          : (outbox_.MarkPermanentFailure(claimed, result.message(), notice, WallClockMs()), true);
+  bool gave_up = true;
+  if (result.failure() == DeliveryFailure::kTransient) {
+    gave_up =
+        outbox_.MarkTransientFailure(claimed, result.message(), setup_.config->retry, notice, WallClockMs());
+  } else {
+    outbox_.MarkPermanentFailure(claimed, result.message(), notice, WallClockMs());
+  }
   if (gave_up) {
     ++summary.failed_deliveries;
     Log("run %lld: FAILED %s to %s: %s", id, claimed.purpose.c_str(), to.c_str(), result.message().c_str());
@@ -176,6 +186,7 @@ std::int64_t Scheduler::NextWakeUp(std::int64_t now_ms) {
 }
 
 int Scheduler::DryRun(std::int64_t now_ms) {
+  LoadAccounts();
   int failed = 0;
   for (const ScheduleSpec& spec : setup_.config->schedules) {
     if (spec.paused) {
@@ -189,11 +200,11 @@ int Scheduler::DryRun(std::int64_t now_ms) {
       continue;
     }
     Log("%s: would fire at %s", spec.name.c_str(), schedule::FormatFireTime(spec.zone, *fire).c_str());
-    for (const std::string& workspace : RunWorkspaces(spec, setup_.accounts)) {
+    for (const std::string& workspace : RunWorkspaces(spec, accounts_)) {
       const std::string label = workspace.empty() ? "organisation" : workspace;
       try {
-        const auto result = RenderRun(*setup_.config, spec, workspace, *fire, *setup_.source, setup_.accounts,
-                                      setup_.scripts_dir);
+        const auto result =
+            RenderRun(*setup_.config, spec, workspace, *fire, *setup_.source, accounts_, setup_.scripts_dir);
         if (!result.rendered) {
           Log("  %s: would skip: %s", label.c_str(), result.skip_reason.c_str());
           continue;

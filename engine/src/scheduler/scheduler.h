@@ -25,8 +25,7 @@ using DelivererFor = std::function<Deliverer&(const std::string& channel)>;
 
 struct SchedulerSetup {
   const ScheduleConfig* config = nullptr;
-  SourceConnector* source = nullptr;
-  std::vector<Workspace> accounts;
+  SourceConnector* source = nullptr;  // read again on each pass: accounts change under a daemon
   std::filesystem::path scripts_dir;
   DelivererFor deliverer;
   std::function<bool()> stop_requested = [] { return false; };
@@ -54,6 +53,7 @@ class Scheduler {
   int DryRun(std::int64_t now_ms);
 
  private:
+  void LoadAccounts();
   void RecordDueFires(std::int64_t now_ms, PassSummary& summary);
   void RenderClaimedRuns(PassSummary& summary);
   void DeliverDue(std::optional<std::int64_t> run_id, PassSummary& summary);
@@ -63,6 +63,7 @@ class Scheduler {
 
   SchedulerSetup setup_;
   deliver::Outbox& outbox_;
+  std::vector<Workspace> accounts_;  // as of the pass
 };
 
 // The real clock in UTC milliseconds.
