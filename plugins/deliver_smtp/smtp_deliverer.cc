@@ -13,6 +13,7 @@
 #include "smtp_failure.h"
 #include "smtp_login.h"
 #include "smtp_password.h"
+#include "tls_client_context.h"
 
 namespace creditlens::smtp {
 namespace {
@@ -65,7 +66,7 @@ SmtpDeliverer::~SmtpDeliverer() {
 }
 
 DelivererInfo SmtpDeliverer::Describe() const noexcept {
-  return {
+  DelivererInfo info{
       "smtp",
       "0.1.0",
       "Email over SMTP: plain, STARTTLS or implicit TLS, AUTH PLAIN/LOGIN",
@@ -77,13 +78,13 @@ DelivererInfo SmtpDeliverer::Describe() const noexcept {
           {"auth", SettingType::kString, "plain", "AUTH method when the URL names a user: plain or login"},
           {"password_file", SettingType::kPath, "",
            "file whose first line is the password; else CREDITLENS_SMTP_PASSWORD"},
-          {"ca_file", SettingType::kPath, "",
-           "PEM certificates to verify the server with; else the system's"},
-          {"verify_tls", SettingType::kBoolean, "true", "verify the server certificate and host name"},
           {"connect_timeout_seconds", SettingType::kInteger, "10", "how long to wait for the connection"},
           {"timeout_seconds", SettingType::kInteger, "60", "how long to wait for each server reply"},
       },
   };
+  const auto tls_settings = tls::TlsClientSettings();
+  info.settings.insert(info.settings.end(), tls_settings.begin(), tls_settings.end());
+  return info;
 }
 
 Status SmtpDeliverer::Open(const Settings& settings) noexcept {
@@ -101,13 +102,7 @@ Status SmtpDeliverer::Open(const Settings& settings) noexcept {
     }
     connect_timeout_ = Seconds(settings.at("connect_timeout_seconds"));
     timeout_ = Seconds(settings.at("timeout_seconds"));
-    const std::string& ca_file = settings.at("ca_file");
-    const bool verify = settings.at("verify_tls") == "true";
-    // For a client VERIFY_STRICT is VERIFY_RELAXED that checks the host name of loopback servers too
-    // (Poco skips that check for them under VERIFY_RELAXED).
-    tls_context_ = new Poco::Net::Context(
-        Poco::Net::Context::TLS_CLIENT_USE, ca_file,
-        verify ? Poco::Net::Context::VERIFY_STRICT : Poco::Net::Context::VERIFY_NONE, 9, ca_file.empty());
+    tls_context_ = tls::MakeTlsClientContext(settings);
   });
 }
 

@@ -15,6 +15,7 @@
 
 #include "file_links.h"
 #include "header_value.h"
+#include "tls_client_context.h"
 #include "webhook_body.h"
 #include "webhook_failure.h"
 
@@ -28,7 +29,7 @@ WebhookDeliverer::~WebhookDeliverer() {
 }
 
 DelivererInfo WebhookDeliverer::Describe() const noexcept {
-  return {
+  DelivererInfo info{
       "webhook",
       "0.1.0",
       "HTTP POST of a JSON summary with links to the files, written into a served directory",
@@ -43,11 +44,11 @@ DelivererInfo WebhookDeliverer::Describe() const noexcept {
            "how long to wait to connect, send and for the reply"},
           {"token_env", SettingType::kString, "CREDITLENS_WEBHOOK_TOKEN",
            "environment variable whose value, if set, is sent as Authorization: Bearer"},
-          {"ca_file", SettingType::kPath, "",
-           "PEM certificates to verify the server with; else the system's"},
-          {"verify_tls", SettingType::kBoolean, "true", "verify the server certificate and host name"},
       },
   };
+  const auto tls_settings = tls::TlsClientSettings();
+  info.settings.insert(info.settings.end(), tls_settings.begin(), tls_settings.end());
+  return info;
 }
 
 Status WebhookDeliverer::Open(const Settings& settings) noexcept {
@@ -74,11 +75,7 @@ Status WebhookDeliverer::Open(const Settings& settings) noexcept {
                                   " holds characters an HTTP header cannot carry (only visible ASCII)");
     }
     if (url.https) {
-      const std::string& ca_file = settings.at("ca_file");
-      const bool verify = settings.at("verify_tls") == "true";
-      tls_context_ = new Poco::Net::Context(
-          Poco::Net::Context::TLS_CLIENT_USE, ca_file,
-          verify ? Poco::Net::Context::VERIFY_RELAXED : Poco::Net::Context::VERIFY_NONE, 9, ca_file.empty());
+      tls_context_ = tls::MakeTlsClientContext(settings);
     }
     url_ = std::move(url);
   });

@@ -16,13 +16,11 @@ import dataclasses
 import email
 import email.policy
 import functools
-import ipaddress
 import logging
 import os
 import shutil
 import socket
 import ssl
-import subprocess
 import sys
 import tempfile
 import threading
@@ -36,6 +34,8 @@ except ImportError:  # tools/install-deps.sh installs python3-aiosmtpd for the s
     sys.path.append("/usr/lib/python3/dist-packages")
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult, TLSSetupException
+
+from deliver_support import make_self_signed_cert
 
 # aiosmtpd logs a warning on every AUTH (for a deprecated attribute it sets itself); errors still show.
 logging.getLogger("mail.log").setLevel(logging.ERROR)
@@ -56,24 +56,6 @@ def free_port():
     with socket.socket() as s:
         s.bind((HOST, 0))
         return s.getsockname()[1]
-
-
-def make_self_signed_cert(directory, host=HOST, alt_names=("IP:127.0.0.1", "DNS:localhost")):
-    """Writes a self-signed certificate and its unencrypted key (PEM) into directory with the openssl
-    CLI and returns (certfile, keyfile). The certificate is issued to host (its common name) and names
-    alt_names and host as subject alternative names; pass alt_names=() for one that names host alone.
-    A client verifies it by trusting the certificate file itself (it is its own CA)."""
-    certfile, keyfile = (os.path.join(directory, f"{host}-{kind}.pem") for kind in ("cert", "key"))
-    try:
-        host_name = f"IP:{ipaddress.ip_address(host)}"
-    except ValueError:
-        host_name = f"DNS:{host}"
-    names = ",".join(dict.fromkeys([*alt_names, host_name]))
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1",
-                    "-nodes", "-days", "2", "-subj", f"/CN={host}", "-addext", f"subjectAltName={names}",
-                    "-keyout", keyfile, "-out", certfile],
-                   check=True, capture_output=True)
-    return certfile, keyfile
 
 
 @functools.cache

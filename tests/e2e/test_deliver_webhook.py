@@ -6,13 +6,14 @@ import hashlib
 import json
 import os
 import socket
+import ssl
 import threading
 import unittest
 import urllib.parse
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from deliver_support import DeliveryTestCase, drive
+from deliver_support import DeliveryTestCase, drive, make_self_signed_cert
 TOKEN = "t0ken-for.tests~42"
 
 
@@ -24,9 +25,10 @@ def free_port():
 
 class WebhookServer:
     """Answers POST /hook with the next of replies (then 200; "drop" closes the connection without a
-    reply) and records each POST; serves GET /files/NAME from files_directory."""
+    reply) and records each POST; serves GET /files/NAME from files_directory. With cert, a
+    (certfile, keyfile) pair, it speaks HTTPS."""
 
-    def __init__(self, files_directory, replies=()):
+    def __init__(self, files_directory, replies=(), cert=None):
         self.files_directory = files_directory
         self.replies = list(replies)
         self.requests = []
@@ -57,7 +59,12 @@ class WebhookServer:
                 pass
 
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.httpd.server_address[1]}"
+        if cert:
+            context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+            context.load_cert_chain(*cert)
+            self.httpd.socket = context.wrap_socket(self.httpd.socket, server_side=True)
+        scheme = "https" if cert else "http"
+        self.base = f"{scheme}://127.0.0.1:{self.httpd.server_address[1]}"
 
     def __enter__(self):
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
@@ -163,6 +170,23 @@ class WebhookDeliveryTest(DeliveryTestCase):
                 result = self.deliver_to(server)
                 self.assertEqual(len(server.requests), 1)
             self.assertFailed(result, "transient")
+
+    def test_https_checks_the_certificate_and_the_host_name(self):
+        certs = os.path.join(self.dir.name, "certs")
+        os.makedirs(certs)
+        trusted = make_self_signed_cert(certs)
+        elsewhere = make_self_signed_cert(certs, host="hooks.acme.test", alt_names=())
+        with WebhookServer(self.files, cert=trusted) as server:
+            self.assertDelivered(self.deliver_to(server, "--set", f"ca_file={trusted[0]}"))
+            untrusted = self.deliver_to(server)
+            self.assertEqual(len(server.requests), 1)
+        self.assertFailed(untrusted, "permanent")
+        self.assertIn("certificate", untrusted.stdout.lower())
+        # A certificate for another name is refused on loopback too (Poco's relaxed mode skips that check).
+        with WebhookServer(self.files, cert=elsewhere) as server:
+            wrong_name = self.deliver_to(server, "--set", f"ca_file={elsewhere[0]}")
+            self.assertEqual(server.requests, [])
+        self.assertFailed(wrong_name, "permanent")
 
     def test_400_is_permanent(self):
         with WebhookServer(self.files, replies=[400]) as server:

@@ -10,8 +10,8 @@ import ssl
 import subprocess
 import unittest
 
-from deliver_support import DeliveryTestCase
-from smtp_harness import HOST, SmtpHarness, make_self_signed_cert
+from deliver_support import DeliveryTestCase, make_self_signed_cert
+from smtp_harness import HOST, SmtpHarness
 
 DRIVER = os.environ.get("CREDITLENS_DELIVER_DRIVER", "build/tests/deliver_driver")
 PLUGIN_DIR = os.environ.get("CREDITLENS_PLUGIN_BUILD_DIR", "build/plugins")
