@@ -10,6 +10,7 @@
 #include "scope_options.h"
 #include "script/report_export.h"
 #include "source_session.h"
+#include "text_table.h"
 
 namespace creditlens::cli {
 namespace {
@@ -32,14 +33,12 @@ std::vector<int> ParsePercents(const ParsedArgs& args, const char* name, std::ve
   return out;
 }
 
-// Aligned columns for a person at a terminal.
 void PrintText(const query::DataTable& table) {
   if (table.rows.empty()) {
     std::printf("no alerts\n");
     return;
   }
   std::vector<std::vector<std::string>> cells;
-  std::vector<std::size_t> widths(table.columns.size(), 0);
   cells.emplace_back();
   for (const auto& column : table.columns) cells.back().push_back(column.name);
   for (const auto& row : table.rows) {
@@ -48,18 +47,7 @@ void PrintText(const query::DataTable& table) {
       cells.back().push_back(query::ExactText(row[c], table.columns[c].type));
     }
   }
-  for (const auto& row : cells) {
-    for (std::size_t c = 0; c < row.size(); ++c) widths[c] = std::max(widths[c], row[c].size());
-  }
-  for (const auto& row : cells) {
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      if (c + 1 < row.size()) {
-        std::printf("%-*s  ", static_cast<int>(widths[c]), row[c].c_str());
-      } else {
-        std::printf("%s\n", row[c].c_str());  // no padding after the last column
-      }
-    }
-  }
+  PrintColumns(cells);
 }
 
 int RunAlerts(const ParsedArgs& args, const std::filesystem::path& executable) {

@@ -19,9 +19,11 @@ struct Command {
 };
 
 Command AlertsCommand();
+Command BacktestCommand();
 Command IngestCommand();
 Command ReportCommand();
 Command PluginsCommand();
+Command ProjectCommand();
 Command ScheduleCommand();
 
 }  // namespace creditlens::cli

@@ -15,8 +15,9 @@ using creditlens::cli::Command;
 constexpr char kVersion[] = "creditlens " CREDITLENS_VERSION;
 
 std::vector<Command> Commands() {
-  return {creditlens::cli::IngestCommand(), creditlens::cli::ReportCommand(),
-          creditlens::cli::AlertsCommand(), creditlens::cli::PluginsCommand(),
+  return {creditlens::cli::IngestCommand(),  creditlens::cli::ReportCommand(),
+          creditlens::cli::ProjectCommand(), creditlens::cli::BacktestCommand(),
+          creditlens::cli::AlertsCommand(),  creditlens::cli::PluginsCommand(),
           creditlens::cli::ScheduleCommand()};
 }
 

@@ -3,38 +3,15 @@
 
 #include "commands.h"
 #include "install_paths.h"
-#include "render/renderer.h"
+#include "output_format.h"
 #include "scope_options.h"
 #include "script/report_context.h"
 #include "script/report_export.h"
 #include "script/report_params.h"
 #include "source_session.h"
-#include "util/atomic_file.h"
 
 namespace creditlens::cli {
 namespace {
-
-enum class Format { kPdf, kPng, kSvg, kJson, kCsv };
-
-Format ParseFormat(const std::string& text) {
-  if (text == "pdf") return Format::kPdf;
-  if (text == "png") return Format::kPng;
-  if (text == "svg") return Format::kSvg;
-  if (text == "json") return Format::kJson;
-  if (text == "csv") return Format::kCsv;
-  throw UsageError("unknown format '" + text + "' (accepted: pdf, png, svg, json, csv)");
-}
-
-Format ChooseFormat(const ParsedArgs& args) {
-  if (const auto format = args.Get("format")) return ParseFormat(*format);
-  if (const auto output = args.Get("output")) {
-    const std::string extension = std::filesystem::path(*output).extension().string();
-    if (extension.size() > 1) return ParseFormat(extension.substr(1));
-    throw UsageError("cannot tell the format of '" + *output +
-                     "': give --format or a .pdf/.png/.svg/.json/.csv name");
-  }
-  throw UsageError("give -o FILE, or --format json|csv to write the numbers to standard output");
-}
 
 std::filesystem::path FindReport(const std::string& name) {
   if (std::filesystem::exists(name)) return name;
@@ -63,29 +40,22 @@ std::uint64_t PositiveNumber(const ParsedArgs& args, const char* name, std::uint
   return static_cast<std::uint64_t>(*value);
 }
 
-void WriteOutput(const script::ReportOutput& report, Format format,
+void WriteOutput(const script::ReportOutput& report, OutputFormat format,
                  const std::optional<std::string>& output) {
-  if (format == Format::kJson || format == Format::kCsv) {
-    const std::string text = format == Format::kJson ? script::ExportJson(report) : script::ExportCsv(report);
-    if (output) {
-      util::WriteFileAtomically(*output, text);
-    } else {
-      std::fwrite(text.data(), 1, text.size(), stdout);
-    }
-    return;
+  if (IsImage(format)) {
+    WriteImage(report.document, format, output);
+  } else {
+    WriteText(format == OutputFormat::kJson ? script::ExportJson(report) : script::ExportCsv(report), output);
   }
-  const render::ImageFormat image = format == Format::kPdf   ? render::ImageFormat::kPdf
-                                    : format == Format::kPng ? render::ImageFormat::kPng
-                                                             : render::ImageFormat::kSvg;
-  if (!output) throw UsageError("PDF, PNG and SVG need -o FILE");
-  render::RenderDocument(report.document, *output, image);
 }
 
 int RunReport(const ParsedArgs& args, const std::filesystem::path& executable) {
   // Everything the command line alone can get wrong is checked before the source is opened.
   if (args.positionals().size() != 1) throw UsageError("give one report: a .lua file or a built-in name");
   const auto report_file = FindReport(args.positionals()[0]);
-  const Format format = ChooseFormat(args);
+  const OutputFormat format = ChooseOutputFormat(
+      args,
+      {OutputFormat::kPdf, OutputFormat::kPng, OutputFormat::kSvg, OutputFormat::kJson, OutputFormat::kCsv});
   script::ReportRun run;
   run.report_file = report_file;
   run.search_path = {ScriptsDir(), std::filesystem::absolute(report_file).parent_path()};

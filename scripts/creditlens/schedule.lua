@@ -2,7 +2,7 @@
 -- only check shapes and types; the engine checks cron expressions, zones, reports and templates,
 -- and names the line that declared the schedule.
 local args = require "creditlens.args"
-local check, expect_table, show = args.check, args.table, args.show
+local check, check_declaration, show = args.check, args.check_declaration, args.show
 
 local schedule = {}
 
@@ -17,21 +17,6 @@ local schedule_fields = {
 local set_fields = { owner = "string", from = "string", retry = "table", deliverers = "table",
                      schedules = "table" }
 
--- "file.lua:12" of the code that called the API function calling this.
-local function caller_position()
-  local _, message = pcall(error, "", 4)
-  return (message:gsub(":%s*$", ""))
-end
-
-local function check_fields(spec, fields, what)
-  for key, value in pairs(spec) do
-    check(type(key) == "string" and fields[key] ~= nil, 3,
-          what .. ": unknown field " .. show(key))
-    check(type(value) == fields[key], 3,
-          what .. "." .. key .. " must be a " .. fields[key] .. ", got " .. show(value))
-  end
-end
-
 local function check_strings(list, what)
   for i, value in ipairs(list) do
     check(type(value) == "string", 3, what .. "[" .. i .. "] must be a string, got " .. show(value))
@@ -39,21 +24,17 @@ local function check_strings(list, what)
 end
 
 function schedule.schedule(spec)
-  expect_table(spec, "cl.schedule")
-  check(type(spec.name) == "string" and spec.name ~= "", 2, "cl.schedule: name must be a non-empty string")
-  local what = "cl.schedule '" .. spec.name .. "'"
-  check_fields(spec, schedule_fields, what)
+  local what = check_declaration(spec, "cl.schedule", schedule_fields, "name")
   for _, list in ipairs { "to", "formats", "deliver" } do
     if spec[list] then check_strings(spec[list], what .. "." .. list) end
   end
-  spec.where = caller_position()
+  spec.where = args.caller_position()
   spec.__creditlens_schedule = true
   return spec
 end
 
 function schedule.schedules(spec)
-  expect_table(spec, "cl.schedules")
-  check_fields(spec, set_fields, "cl.schedules")
+  check_declaration(spec, "cl.schedules", set_fields)
   check(type(spec.schedules) == "table", 2, "cl.schedules: schedules must be a list of cl.schedule { ... }")
   for i, s in ipairs(spec.schedules) do
     check(type(s) == "table" and s.__creditlens_schedule, 2,

@@ -110,10 +110,15 @@ struct ScenarioFeature {
   std::vector<const FeatureChange*> changes;
 };
 
+// From scratch, only the features the changes name; their history still shows the basis rate.
 std::vector<ScenarioFeature> FeaturesOf(const Scenario& scenario,
                                         const std::vector<FeatureHistory>& histories) {
   std::vector<ScenarioFeature> features;
-  for (const FeatureHistory& h : histories) features.push_back({h.category, h.feature, &h, {}});
+  for (const FeatureHistory& h : histories) {
+    const bool named = std::any_of(scenario.changes.begin(), scenario.changes.end(),
+                                   [&](const FeatureChange& c) { return c.feature == h.feature; });
+    if (scenario.start == StartMode::kCurrent || named) features.push_back({h.category, h.feature, &h, {}});
+  }
   for (const FeatureChange& change : scenario.changes) {
     auto it = std::find_if(features.begin(), features.end(),
                            [&](const ScenarioFeature& f) { return f.feature == change.feature; });

@@ -26,6 +26,8 @@ struct ResolvedAssumptions {
   std::int32_t basis_last_day = 0;
   std::int32_t first_projected_day = 0;  // last_actual_day + 1
   std::int32_t horizon_day = 0;          // the last projected day, inclusive
+
+  friend bool operator==(const ResolvedAssumptions&, const ResolvedAssumptions&) = default;
 };
 
 // P10, P50 and P90 of an amount.
@@ -33,6 +35,8 @@ struct Band {
   MicroCredits p10 = 0;
   MicroCredits p50 = 0;
   MicroCredits p90 = 0;
+
+  friend bool operator==(const Band&, const Band&) = default;
 };
 
 // One day of a scenario's chart: actual usage through last_actual_day, projected after.
@@ -42,6 +46,8 @@ struct DayPoint {
   Band daily;                          // projected days: that day's usage
   Band cycle_to_date;                  // usage since the billing cycle in force started (actual + projected)
   MicroCredits included = 0;           // the cycle's included credits; 0 when no plan is in force
+
+  friend bool operator==(const DayPoint&, const DayPoint&) = default;
 };
 
 struct FeatureResult {
@@ -52,6 +58,8 @@ struct FeatureResult {
   Band projected;                  // first_projected_day .. horizon_day
   bool changed = false;            // a scenario change applies to it
   bool added = false;              // no history: the scenario adds it
+
+  friend bool operator==(const FeatureResult&, const FeatureResult&) = default;
 };
 
 // What the ledger made of one billing cycle that overlaps the projection, actual and projected usage
@@ -69,6 +77,8 @@ struct CycleResult {
   MicroCredits over_limit = 0;  // nothing covered it (flex off or its threshold reached)
   billing::Cents flex_cost = 0;
   std::optional<std::int32_t> included_runs_out;  // the local day included credits reach 0
+
+  friend bool operator==(const CycleResult&, const CycleResult&) = default;
 };
 
 // Projected usage beyond the included credits, first_projected_day .. horizon_day, by ledger source.
@@ -78,6 +88,8 @@ struct BeyondIncluded {
   MicroCredits over_limit = 0;
   billing::Cents prepaid_value = 0;  // what the prepaid credits cost when bought (grant price per credit)
   billing::Cents flex_cost = 0;      // flex credits x the plan's flex price, per cycle, rounded per cycle
+
+  friend bool operator==(const BeyondIncluded&, const BeyondIncluded&) = default;
 };
 
 struct ScenarioResult {
@@ -92,12 +104,16 @@ struct ScenarioResult {
   std::vector<FeatureResult> features;            // by projected P50, largest first
   std::vector<CycleResult> cycles;
   std::vector<DayPoint> days;  // chart window: the current cycle's start (at most 90 days back) .. horizon
+
+  friend bool operator==(const ScenarioResult&, const ScenarioResult&) = default;
 };
 
 struct Projection {
   ProjectionSpec spec;
   ResolvedAssumptions resolved;
   std::vector<ScenarioResult> scenarios;  // in the spec's order
+
+  friend bool operator==(const Projection&, const Projection&) = default;
 };
 
 }  // namespace creditlens::projection

@@ -47,6 +47,8 @@ struct FeatureChange {
   std::optional<std::int32_t> until_day;
   std::optional<std::int32_t> ramp_until_day;
   std::string where;  // "examples/scenarios/growth.lua:14": where it was declared, for errors
+
+  friend bool operator==(const FeatureChange&, const FeatureChange&) = default;
 };
 
 struct Scenario {
@@ -54,6 +56,8 @@ struct Scenario {
   StartMode start = StartMode::kCurrent;
   std::vector<FeatureChange> changes;
   std::string where;
+
+  friend bool operator==(const Scenario&, const Scenario&) = default;
 };
 
 struct ProjectionSpec {
@@ -65,6 +69,8 @@ struct ProjectionSpec {
   std::string basis = "30d";
   Method method = Method::kSeasonal;
   std::vector<Scenario> scenarios;  // at least one
+
+  friend bool operator==(const ProjectionSpec&, const ProjectionSpec&) = default;
 };
 
 const char* ToString(Method method);    // "seasonal", "current_rate"

@@ -44,7 +44,7 @@ std::vector<Rect> DrawBars(const Canvas& canvas, const BarChart& chart, const Se
 
 double MeasureBarChart(const Canvas& canvas, const BarChart& chart, double width) {
   if (chart.horizontal) return MeasureHorizontalBarChart(canvas, chart, width);
-  return MeasureCategoryChart(canvas, chart, width);
+  return MeasureCategoryChart(canvas, chart, PrepareSeriesValues(chart), width);
 }
 
 void DrawBarChart(const Canvas& canvas, const BarChart& chart, double x, double y, double width) {
@@ -52,9 +52,9 @@ void DrawBarChart(const Canvas& canvas, const BarChart& chart, double x, double 
     DrawHorizontalBarChart(canvas, chart, x, y, width);
     return;
   }
-  DrawCategoryChart(canvas, chart, x, y, width, [&](const SeriesValues& values, const Plot& plot) {
-    return DrawBars(canvas, chart, values, plot);
-  });
+  DrawCategoryChart(
+      canvas, chart, PrepareSeriesValues(chart), x, y, width,
+      [&](const SeriesValues& values, const Plot& plot) { return DrawBars(canvas, chart, values, plot); });
 }
 
 }  // namespace creditlens::render

@@ -96,26 +96,28 @@ void DrawCategoryLabels(const Canvas& canvas, const SeriesChart& chart, const Fr
 
 }  // namespace
 
-double MeasureCategoryChart(const Canvas& canvas, const SeriesChart& chart, double width) {
-  const SeriesValues values = PrepareSeriesValues(chart);
+double MeasureCategoryChart(const Canvas& canvas, const SeriesChart& chart, const SeriesValues& values,
+                            double width) {
   if (values.empty) return PlaceholderChartHeight(canvas, chart.title, width);
   return PlanFrame(canvas, chart, values, width).height;
 }
 
-void DrawCategoryChart(const Canvas& canvas, const SeriesChart& chart, double x, double y, double width,
-                       const MarkPainter& marks) {
-  const std::optional<SeriesValues> values = ValuesOrPlaceholder(canvas, chart, x, y, width);
-  if (!values) return;
-  const FrameLayout layout = PlanFrame(canvas, chart, *values, width);
+void DrawCategoryChart(const Canvas& canvas, const SeriesChart& chart, const SeriesValues& values, double x,
+                       double y, double width, const MarkPainter& marks) {
+  if (values.empty) {
+    DrawPlaceholderChart(canvas, chart.title, x, y, width);
+    return;
+  }
+  const FrameLayout layout = PlanFrame(canvas, chart, values, width);
   DrawTitleAndLegend(canvas, chart, layout.box, x, y, width);
   Plot plot = PlacePlot(layout.box, x, y, kPlotHeight);
   plot.slot_width = layout.slot_width;
   DrawValueAxis(canvas, chart, plot, x, width);
-  std::vector<Rect> taken = marks(*values, plot);
+  std::vector<Rect> taken = marks(values, plot);
   canvas.StrokeLine(plot.left, plot.YOf(0), plot.right, plot.YOf(0), 0.8, theme::kAxis);
   DrawCategoryLabels(canvas, chart, layout, plot);
   DrawNotes(canvas, chart, plot, taken);
-  DrawReferenceLines(canvas, chart, *values, plot, taken);
+  DrawReferenceLines(canvas, chart, values, plot, taken);
 }
 
 }  // namespace creditlens::render

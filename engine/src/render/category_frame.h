@@ -18,10 +18,11 @@ namespace creditlens::render {
 // that labels drawn over them can keep clear.
 using MarkPainter = std::function<std::vector<Rect>(const SeriesValues& values, const Plot& plot)>;
 
-// Height the chart takes at `width`.
-double MeasureCategoryChart(const Canvas& canvas, const SeriesChart& chart, double width);
+// Height the chart takes at `width`, given its values as its kind prepares them (series_values.h).
+double MeasureCategoryChart(const Canvas& canvas, const SeriesChart& chart, const SeriesValues& values,
+                            double width);
 // Draws the chart with its top-left corner at (x, y); it takes MeasureCategoryChart's height.
-void DrawCategoryChart(const Canvas& canvas, const SeriesChart& chart, double x, double y, double width,
-                       const MarkPainter& marks);
+void DrawCategoryChart(const Canvas& canvas, const SeriesChart& chart, const SeriesValues& values, double x,
+                       double y, double width, const MarkPainter& marks);
 
 }  // namespace creditlens::render

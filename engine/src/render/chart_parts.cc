@@ -75,8 +75,9 @@ void DrawLegend(const Canvas& canvas, const std::vector<LegendEntry>& entries, d
     const TextBox label = canvas.Text(entries[i].label, LegendStyle(), max_label_width);
     const double left = x + slots[i].x;
     const double top = y + slots[i].y;
-    canvas.FillRoundedRect(left, top + (label.height() - kSwatchSize) / 2, kSwatchSize, kSwatchSize, 1.5,
-                           entries[i].color);
+    canvas.RoundedRectPath(left, top + (label.height() - kSwatchSize) / 2, kSwatchSize, kSwatchSize, 1.5);
+    canvas.SetColor(entries[i].color, entries[i].alpha);
+    cairo_fill(canvas.cr());
     label.Draw(canvas.cr(), left + kSwatchSize + kSwatchTextGap, top);
   }
 }

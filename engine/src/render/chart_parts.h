@@ -18,6 +18,7 @@ double DrawChartTitle(const Canvas& canvas, const std::string& title, double x, 
 struct LegendEntry {
   std::string label;
   theme::Color color;
+  double alpha = 1;  // below 1: a translucent swatch, as a band is drawn
 };
 
 // Height a legend of `entries` takes at `width`, including the gap below it; 0 for no entries.

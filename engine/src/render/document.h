@@ -15,7 +15,17 @@ namespace creditlens::render {
 
 struct Series {
   std::string name;
-  std::vector<double> values;  // one per category label
+  // One per category label. A non-finite value (NaN) is no value: a line chart's line breaks there;
+  // bars, areas and stacked charts count it as 0.
+  std::vector<double> values;
+};
+
+// A translucent band between two bounds at each category (a forecast's P10-P90 range, say), drawn under
+// a line chart's lines. Where either bound is not finite the band has a gap.
+struct BandArea {
+  std::string name;
+  std::vector<double> lower, upper;  // one per category label
+  std::size_t color = 0;             // the band takes the theme colour of the series with this index
 };
 
 // A dashed line across a chart at a value (e.g. the monthly allowance), with a label.
@@ -49,6 +59,7 @@ struct BarChart : SeriesChart {
 // Lines through the values of each series over time buckets, or the areas under them.
 struct LineChart : SeriesChart {
   bool area = false;
+  std::vector<BandArea> bands;  // in the value range and the legend
 };
 
 struct PieChart {

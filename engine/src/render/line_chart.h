@@ -1,6 +1,7 @@
 // Line and area charts: one line per series through its values at the middle of each time bucket,
 // or the area under it, overlapping (translucent) or stacked, in the frame vertical charts share
-// (category_frame.h: axis, legend, reference lines, notes). Empty ones draw the placeholder.
+// (category_frame.h: axis, legend, reference lines, notes). A line breaks where its series has no value;
+// translucent bands (a forecast's range) lie under the lines. Empty ones draw the placeholder.
 #pragma once
 
 #include "render/canvas.h"

@@ -1,12 +1,15 @@
 // End-to-end tests of the presentation features through RenderDocument: line and area charts with
-// reference lines and notes, the page size, the theme (palette, font, logo) and grids and page
-// breaks, read back with poppler's tools and by reading the PNG's pixels with cairo.
+// reference lines and notes, gaps and bands, the page size, the theme (palette, font, logo) and grids and
+// page breaks, read back with poppler's tools and by reading the PNG's pixels with cairo.
 #include <cairo.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "render/cairo_ptr.h"
@@ -38,26 +41,86 @@ LineChart Weekly(bool area) {
   return chart;
 }
 
-// Every pixel of a PNG as 0xRRGGBB.
-std::vector<std::uint32_t> PngPixels(const fs::path& png) {
-  const SurfacePtr image(cairo_image_surface_create_from_png(png.string().c_str()));
+// A PNG's pixels, row by row, each as 0xRRGGBB.
+struct Image {
+  int width = 0;
+  int height = 0;
   std::vector<std::uint32_t> pixels;
-  if (cairo_surface_status(image.get()) != CAIRO_STATUS_SUCCESS) return pixels;
-  const int width = cairo_image_surface_get_width(image.get());
-  const int height = cairo_image_surface_get_height(image.get());
-  const int stride = cairo_image_surface_get_stride(image.get());
-  const unsigned char* data = cairo_image_surface_get_data(image.get());
-  for (int y = 0; y < height; ++y) {
+  std::uint32_t At(int x, int y) const { return pixels[static_cast<std::size_t>(y * width + x)]; }
+};
+
+Image PngPixels(const fs::path& png) {
+  const SurfacePtr surface(cairo_image_surface_create_from_png(png.string().c_str()));
+  Image image;
+  if (cairo_surface_status(surface.get()) != CAIRO_STATUS_SUCCESS) return image;
+  image.width = cairo_image_surface_get_width(surface.get());
+  image.height = cairo_image_surface_get_height(surface.get());
+  const int stride = cairo_image_surface_get_stride(surface.get());
+  const unsigned char* data = cairo_image_surface_get_data(surface.get());
+  for (int y = 0; y < image.height; ++y) {
     const auto* row = reinterpret_cast<const std::uint32_t*>(data + y * stride);
-    for (int x = 0; x < width; ++x) pixels.push_back(row[x] & 0xffffff);
+    for (int x = 0; x < image.width; ++x) image.pixels.push_back(row[x] & 0xffffff);
   }
-  return pixels;
+  return image;
 }
 
-std::size_t PixelsOf(const std::vector<std::uint32_t>& pixels, std::uint32_t rgb) {
+std::size_t PixelsOf(const Image& image, std::uint32_t rgb) {
   std::size_t count = 0;
-  for (const std::uint32_t pixel : pixels) count += pixel == rgb ? 1 : 0;
+  for (const std::uint32_t pixel : image.pixels) count += pixel == rgb ? 1 : 0;
   return count;
+}
+
+// Which rows hold a pixel of `rgb`.
+std::vector<bool> RowsWith(const Image& image, std::uint32_t rgb) {
+  std::vector<bool> rows(static_cast<std::size_t>(image.height), false);
+  for (int y = 0; y < image.height; ++y) {
+    for (int x = 0; x < image.width && !rows[y]; ++x) rows[y] = image.At(x, y) == rgb;
+  }
+  return rows;
+}
+
+// Which columns hold a pixel of `rgb` in rows first_row..last_row.
+std::vector<bool> ColumnsWith(const Image& image, std::uint32_t rgb, int first_row, int last_row) {
+  std::vector<bool> columns(static_cast<std::size_t>(image.width), false);
+  for (int y = first_row; y <= last_row; ++y) {
+    for (int x = 0; x < image.width; ++x) columns[x] = columns[x] || image.At(x, y) == rgb;
+  }
+  return columns;
+}
+
+// The longest run of set entries, first and last index; {0, -1} when none is set.
+std::pair<int, int> LongestRun(const std::vector<bool>& set) {
+  std::pair<int, int> best{0, -1};
+  for (int i = 0, start = 0; i < static_cast<int>(set.size()); ++i) {
+    if (!set[i]) {
+      start = i + 1;
+    } else if (i - start > best.second - best.first) {
+      best = {start, i};
+    }
+  }
+  return best;
+}
+
+// The longest run of unset entries between the first and the last set one.
+int WidestGap(const std::vector<bool>& set) {
+  const auto first = std::find(set.begin(), set.end(), true);
+  const auto last = std::find(set.rbegin(), set.rend(), true).base();
+  if (first >= last) return 0;
+  std::vector<bool> unset(first, last);
+  unset.flip();
+  const auto [from, to] = LongestRun(unset);
+  return to - from + 1;
+}
+
+// A line chart over six days in the first palette colour, with `values` as its one series.
+Document OneLine(std::vector<double> values) {
+  LineChart chart;
+  for (std::size_t day = 0; day < values.size(); ++day) chart.labels.push_back("day " + std::to_string(day));
+  chart.series = {{"credits", std::move(values)}};
+  Document doc;
+  doc.blocks = {chart};
+  doc.theme.series = {theme::Hex(0xcc0000)};
+  return doc;
 }
 
 fs::path WriteLogo(const creditlens::testing::TempDir& dir) {
@@ -129,7 +192,7 @@ TEST_F(PresentationRenderTest, ThemeColoursFontAndLogo) {
 
   const fs::path png = dir_ / "themed.png";
   RenderDocument(doc, png.string(), ImageFormat::kPng);
-  const std::vector<std::uint32_t> pixels = PngPixels(png);
+  const Image pixels = PngPixels(png);
   EXPECT_GT(PixelsOf(pixels, 0xcc0000), 100u) << "the first palette colour fills the stacked area";
   EXPECT_GT(PixelsOf(pixels, 0x00aa00), 50u) << "the accent colours the KPI stripe";
   EXPECT_GT(PixelsOf(pixels, 0x339933), 1000u) << "the logo is drawn";
@@ -146,6 +209,80 @@ TEST_F(PresentationRenderTest, ASingleBucketStillShowsItsPoint) {
   const fs::path png = dir_ / "one.png";
   RenderDocument(doc, png.string(), ImageFormat::kPng);
   EXPECT_GT(PixelsOf(PngPixels(png), 0x0072b2), 20u) << "one series, no legend: the colour is the point's";
+}
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+TEST_F(PresentationRenderTest, ALineBreaksWhereItsSeriesHasNoValue) {
+  const fs::path png = dir_ / "gap.png";
+  RenderDocument(OneLine({10, 10, kNaN, kNaN, 10, 10}), png.string(), ImageFormat::kPng);
+  const Image image = PngPixels(png);
+  const std::vector<bool> rows = RowsWith(image, 0xcc0000);
+  EXPECT_LT(std::count(rows.begin(), rows.end(), true), 16) << "the line stays level: no dip to 0";
+  // Six slots of about 80 points at 2 pixels a point: the gap spans two of them, less the dots.
+  EXPECT_GT(WidestGap(ColumnsWith(image, 0xcc0000, 0, image.height - 1)), 250);
+
+  RenderDocument(OneLine({10, 10, 10, 10, 10, 10}), png.string(), ImageFormat::kPng);
+  EXPECT_EQ(WidestGap(ColumnsWith(PngPixels(png), 0xcc0000, 0, image.height - 1)), 0) << "no gap, no hole";
+}
+
+TEST_F(PresentationRenderTest, ALoneValueBetweenGapsShowsItsPoint) {
+  std::vector<double> values(120, kNaN);  // slots too thin for points on a connected line
+  values[60] = 25;
+  const fs::path png = dir_ / "lone.png";
+  RenderDocument(OneLine(values), png.string(), ImageFormat::kPng);
+  EXPECT_GT(PixelsOf(PngPixels(png), 0xcc0000), 20u);
+}
+
+TEST_F(PresentationRenderTest, BandsFillBetweenTheirBoundsWithGapsAndJoinTheLegend) {
+  Document doc = OneLine({});
+  auto& chart = std::get<LineChart>(doc.blocks[0]);
+  chart.labels = {"a", "b", "c", "d", "e"};
+  chart.bands = {{"P10 - P90", {10, 10, kNaN, 10, 10}, {20, 20, 20, 20, 20}, 0}};
+  doc.theme.series = {theme::Hex(0x0000ff)};
+  constexpr std::uint32_t kBand = 0xccccff;  // the palette's blue at 20% over white
+
+  const fs::path png = dir_ / "band.png";
+  RenderDocument(doc, png.string(), ImageFormat::kPng);
+  const Image image = PngPixels(png);
+  const std::vector<bool> rows = RowsWith(image, kBand);
+  const auto [top, bottom] = LongestRun(rows);  // the band's rows; the legend swatch is above them
+  EXPECT_GT(bottom - top, 60) << "10 credits of a 0-20 axis on a plot 340 pixels tall";
+  EXPECT_GT(std::count(rows.begin(), rows.begin() + top, true), 4) << "a translucent legend swatch";
+  // Five slots of about 100 points: from the middle of b to the middle of d, nothing.
+  EXPECT_GT(WidestGap(ColumnsWith(image, kBand, top, bottom)), 300);
+
+  chart.bands[0].lower[2] = 10;
+  RenderDocument(doc, png.string(), ImageFormat::kPng);
+  const Image whole = PngPixels(png);
+  const auto [whole_top, whole_bottom] = LongestRun(RowsWith(whole, kBand));
+  EXPECT_EQ(WidestGap(ColumnsWith(whole, kBand, whole_top, whole_bottom)), 0);
+
+  const fs::path pdf = dir_ / "band.pdf";
+  RenderDocument(doc, pdf.string(), ImageFormat::kPdf);
+  const std::string text = PdfText(pdf);
+  EXPECT_NE(text.find("P10 - P90"), std::string::npos) << text;
+  EXPECT_EQ(text.find(theme::kNoUsageText), std::string::npos) << "bands alone are something to show";
+}
+
+TEST_F(PresentationRenderTest, OnlyALineChartWithNothingAtAllShowsThePlaceholder) {
+  LineChart missing_and_present;
+  missing_and_present.title = "Actual and projected";
+  missing_and_present.labels = {"a", "b", "c"};
+  missing_and_present.series = {{"actual", {kNaN, kNaN, kNaN}}, {"projected", {kNaN, 5, 6}}};
+  LineChart all_missing = missing_and_present;
+  all_missing.title = "Nothing yet";
+  all_missing.series[1].values = {kNaN, kNaN, kNaN};
+  Document doc;
+  doc.blocks = {missing_and_present, all_missing};
+  const fs::path pdf = dir_ / "empty_lines.pdf";
+  RenderDocument(doc, pdf.string(), ImageFormat::kPdf);
+  const std::string text = PdfText(pdf);
+  EXPECT_EQ(CountOf(text, theme::kNoUsageText), 1u) << text;
+  EXPECT_LT(text.find("Actual and projected"), text.find("projected", text.find("Actual and projected") + 10))
+      << "the first chart draws its legend:\n"
+      << text;
+  EXPECT_GT(text.find(theme::kNoUsageText), text.find("Nothing yet")) << text;
 }
 
 TEST_F(PresentationRenderTest, MissingOrBrokenLogoFailsNamingTheFile) {

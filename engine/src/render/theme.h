@@ -67,6 +67,10 @@ inline constexpr std::array<Color, 7> kSeries = {
     Hex(0xF0E442),  // yellow
 };
 
+// How opaque a line chart's band (and its legend swatch) is: light enough for the lines and grid to
+// show through.
+inline constexpr double kBandAlpha = 0.2;
+
 // Shown instead of a chart that has nothing to draw.
 inline constexpr char kNoUsageText[] = "No usage in this period";
 // Shown under the header row of a table without rows.

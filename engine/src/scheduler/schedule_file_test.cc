@@ -104,6 +104,9 @@ TEST_F(ScheduleFileTest, MistakesNameTheLineTheScheduleAndTheField) {
                 .find(file + ":5: schedule 'm': report: report 'nosuch' not found"),
             std::string::npos);
   EXPECT_EQ(ErrorOf("return { }"), file + ": the file must return cl.schedules { ... }");
+  // Lua gives no line for what `return cl.schedules { ... }` (a tail call) raises: the file is named.
+  EXPECT_EQ(ErrorOf("local cl = require 'creditlens'\nreturn cl.schedules { from = 5, schedules = {} }"),
+            file + ": cl.schedules.from must be a string, got 5");
   EXPECT_EQ(ErrorOf("while true do end"), file + ":1: instruction budget of 20000000 exceeded");
 }
 

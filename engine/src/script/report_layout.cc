@@ -8,7 +8,7 @@
 #include <filesystem>
 #include <stdexcept>
 
-#include "creditlens/credits.h"
+#include "render/amount_text.h"
 #include "render/axis_ticks.h"
 #include "script/dataset_select.h"
 #include "script/inline_table.h"
@@ -32,20 +32,13 @@ const query::DataTable& FindTable(const std::vector<query::DataTable>& tables, c
                               "' (cl.table needs a billing request's result)");
 }
 
-// Credits show two decimals, or with `exact` as many as they have (up to six): an audit log must not
-// show a 0.001-credit event as 0.00.
-constexpr std::int64_t Pow10(int n) { return n == 0 ? 1 : 10 * Pow10(n - 1); }
-
+// Credits show two decimals, or with `exact` as many as they have (see render::CreditsText).
 std::string FormatCell(const query::Cell& cell, query::CellType type, bool exact = false) {
   switch (type) {
-    case query::CellType::kCredits: {
-      int decimals = 2;
-      while (exact && decimals < 6 && cell.value % Pow10(6 - decimals) != 0) ++decimals;
-      return render::FormatNumber(MicroCreditsToDouble(cell.value), decimals);
-    }
+    case query::CellType::kCredits:
+      return render::CreditsText(cell.value, exact);
     case query::CellType::kMoney:
-      return (cell.value < 0 ? "-$" : "$") +
-             render::FormatNumber(std::abs(static_cast<double>(cell.value)) / 100.0, 2);
+      return render::DollarsText(cell.value);
     case query::CellType::kCount:
       return render::FormatNumber(static_cast<double>(cell.value), 0);
     case query::CellType::kText:
