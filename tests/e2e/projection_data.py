@@ -4,7 +4,8 @@ projected number can be worked out by hand:
     $4.60 from 2026-11-01, flex at $0.012): `inference` (data) uses 10 credits every day and `batch`
     (train) 20 on weekdays only, from 2026-08-01 through AS_OF;
   - ws2 (UTC, no plan): `search` 5 a day, so that a store with several workspaces needs --workspace;
-  - ws3 (UTC, no plan): `api`, a weekly rhythm with noise (see rhythm), for backtests.
+  - ws3 (UTC, no plan): `api`, a weekly rhythm with noise (see rhythm), for backtests;
+  - ws4 (UTC, no plan): `fresh`, 7 a day, used only since NEWCOMER_FROM.
 Events are at 12:00 local time, so every day's usage is whole and on its own local day."""
 import csv
 import json
@@ -16,6 +17,7 @@ from zoneinfo import ZoneInfo
 
 AS_OF = date(2026, 11, 21)  # a Saturday; the current cycle runs 2026-11-11 .. 2026-12-10
 FIRST = date(2026, 8, 1)
+NEWCOMER_FROM = date(2026, 11, 12)  # ws4's first usage: 10 days before AS_OF
 BERLIN = ZoneInfo("Europe/Berlin")
 
 
@@ -46,6 +48,8 @@ ACCOUNTS = {"workspaces": [
                         "available_from": "2026-11-01T00:00:00Z", "expires_at": None, "priority": 50}]},
     {"id": "ws2", "name": "Second", "kind": "personal", "timezone": "UTC", "billing_email": "b@second.test",
      "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
+    {"id": "ws4", "name": "Newcomer", "kind": "team", "timezone": "UTC", "billing_email": "b@new.test",
+     "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
     {"id": "ws3", "name": "Rhythm", "kind": "team", "timezone": "UTC", "billing_email": "b@rhythm.test",
      "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
 ]}
@@ -65,7 +69,8 @@ def write_store(directory, run):
             for workspace, category, feature, credits in (("ws1", "data", "inference", inference(day)),
                                                           ("ws1", "train", "batch", batch(day)),
                                                           ("ws2", "data", "search", 5),
-                                                          ("ws3", "data", "api", rhythm(day))):
+                                                          ("ws3", "data", "api", rhythm(day)),
+                                                          ("ws4", "data", "fresh", 7 if day >= NEWCOMER_FROM else 0)):
                 if workspace == "ws3":
                     api[day] = Decimal(str(credits))
                 if credits:

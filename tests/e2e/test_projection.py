@@ -10,7 +10,7 @@ import unittest
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from projection_data import AS_OF, batch, days, inference, write_store
+from projection_data import AS_OF, NEWCOMER_FROM, batch, days, inference, write_store
 from support import load_json, run, temp_dir
 
 FIRST_PROJECTED = AS_OF + timedelta(days=1)
@@ -178,6 +178,14 @@ class ProjectionTest(unittest.TestCase):
         self.assertEqual(calm["beyond_included"]["prepaid"] + calm["beyond_included"]["flex"], 0)
         self.assertIsNone(calm["included_runs_out"])
 
+    def test_days_before_a_workspaces_first_usage_are_not_in_its_basis(self):
+        # 10 days of history under a 30-day basis: the rate is 7 a day, not 7 x 10 / 30.
+        projection = self.project(self.heavy, "--horizon", "10d", "--method", "current_rate", workspace="ws4")
+        self.assertEqual(projection["resolved"]["basis_first_day"], NEWCOMER_FROM.isoformat())
+        fresh = self.feature(self.scenario(projection, "As is"), "fresh")
+        self.assertEqual(fresh["basis_rate_per_day"], 7)
+        self.assertEqual(fresh["projected"]["p50"], 70)
+
     def test_the_chart_days_join_actual_and_projected(self):
         heavy = self.scenario(self.project(self.heavy), "Heavy")
         by_day = {p["day"]: p for p in heavy["days"]}
@@ -211,6 +219,10 @@ class ProjectionTest(unittest.TestCase):
         # No store: the document is drawn from the saved results alone.
         run("project", "--from", saved, "--as-saved", "-o", pdf, cwd=directory)
         text = subprocess.run(["pdftotext", "-layout", pdf, "-"], capture_output=True, text=True, check=True).stdout
+        for image, signature in (("shared.png", b"\x89PNG\r\n"), ("shared.svg", b"<?xml")):
+            run("project", "--from", saved, "--as-saved", "-o", os.path.join(directory, image))
+            with open(os.path.join(directory, image), "rb") as f:
+                self.assertTrue(f.read().startswith(signature), image)
         with open(saved) as f:
             heavy = next(s for s in json.load(f)["scenarios"] if s["name"] == "Heavy")
         for expected in ("Heavy December", "Hand Made (ws1)", "Scenarios side by side", "Billing cycles",
@@ -222,7 +234,7 @@ class ProjectionTest(unittest.TestCase):
         result = run("project", self.heavy, "--store", self.store, "--as-of", AS_OF.isoformat(), "--format", "json",
                      check=False)
         self.assertEqual(result.returncode, 2)
-        self.assertIn("give --workspace (one of: ws1, ws2, ws3)", result.stderr)
+        self.assertIn("give --workspace (one of: ws1, ws2, ws3, ws4)", result.stderr)
 
     def test_bad_assumptions_are_refused_with_where_and_why(self):
         bad = self.scenario_file("bad.lua", 'local cl = require "creditlens"\n'

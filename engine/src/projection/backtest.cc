@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "model/time_zone.h"
+#include "projection/daily_history.h"
 
 namespace creditlens::projection {
 namespace {
@@ -104,42 +105,28 @@ Backtest RunBacktest(const query::UsageEngine& engine, std::int32_t last_day, in
   backtest.train_last_day = backtest.holdout_first_day - 1;
   backtest.train_first_day = backtest.train_last_day - basis_days + 1;
 
-  query::UsageQuery request;
-  request.first_day = backtest.train_first_day;
-  request.last_day = last_day;
-  request.grain = query::Grain::kDay;
-  request.group_by = {"category", "feature"};
-  const query::Dataset data = engine.Run("backtest", request);
-
-  // Days before the first usage of all are before the data began, not days without usage.
-  std::size_t first_used = data.buckets.size();
-  for (const query::Series& s : data.series) {
-    const auto used = std::find_if(s.values.begin(), s.values.end(), [](std::int64_t v) { return v != 0; });
-    first_used = std::min(first_used, static_cast<std::size_t>(used - s.values.begin()));
-  }
-  const auto train_days = static_cast<std::size_t>(basis_days);
-  if (first_used >= train_days) {
+  const DailyHistory history = LoadDailyHistory(engine, {backtest.train_first_day, last_day});
+  if (history.first_day > backtest.train_last_day) {
     throw std::invalid_argument("no usage before the holdout starts on " +
                                 model::FormatDate(backtest.holdout_first_day) + ": nothing to train on");
   }
-  backtest.train_first_day += static_cast<std::int32_t>(first_used);
+  backtest.train_first_day = history.first_day;
+  const auto train_days = static_cast<std::size_t>(backtest.train_last_day - history.first_day + 1);
 
   const auto holdout = static_cast<std::size_t>(holdout_days);
   std::vector<HoldoutForecast> total_forecasts(std::size(kBacktestMethods));
   std::vector<double> total_actual(holdout, 0);
-  for (const query::Series& s : data.series) {
-    DailySeries train{backtest.train_first_day, {}};
-    std::vector<double> actual;
-    for (std::size_t d = first_used; d < s.values.size(); ++d) {
-      const double credits = MicroCreditsToDouble(s.values[d]);
-      (d < train_days ? train.credits : actual).push_back(credits);
-    }
+  for (const FeatureDays& f : history.features) {
+    const DailySeries train{history.first_day,
+                            {f.credits.begin(), f.credits.begin() + static_cast<std::ptrdiff_t>(train_days)}};
+    const std::vector<double> actual(f.credits.begin() + static_cast<std::ptrdiff_t>(train_days),
+                                     f.credits.end());
     std::vector<HoldoutForecast> forecasts;
     for (const BacktestMethod method : kBacktestMethods)
       forecasts.push_back(ForecastHoldout(train, method, holdout));
     for (std::size_t m = 0; m < forecasts.size(); ++m) Accumulate(total_forecasts[m], forecasts[m]);
     for (std::size_t d = 0; d < holdout; ++d) total_actual[d] += actual[d];
-    backtest.rows.push_back(Score(s.keys[0], s.keys[1], actual, forecasts));
+    backtest.rows.push_back(Score(f.category, f.feature, actual, forecasts));
   }
   std::stable_sort(
       backtest.rows.begin(), backtest.rows.end(),

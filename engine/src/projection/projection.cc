@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "billing/billing_cycle.h"
+#include "projection/daily_history.h"
 #include "projection/feature_changes.h"
 #include "projection/forecast.h"
 #include "projection/ledger_split.h"
@@ -19,31 +20,6 @@ constexpr std::int32_t kMaxChartHistoryDays = 90;
 constexpr const char* kNewFeatureCategory = "other";
 
 MicroCredits Micro(double credits) { return std::llround(credits * static_cast<double>(kMicrosPerCredit)); }
-
-struct FeatureHistory {
-  std::string category;
-  std::string feature;
-  DailySeries daily;
-  MicroCredits basis_credits = 0;
-};
-
-std::vector<FeatureHistory> LoadBasis(const query::UsageEngine& engine, const query::DayRange& basis) {
-  query::UsageQuery request;
-  request.first_day = basis.first_day;
-  request.last_day = basis.last_day;
-  request.grain = query::Grain::kDay;
-  request.group_by = {"category", "feature"};
-  std::vector<FeatureHistory> features;
-  for (const query::Series& series : engine.Run("basis", request).series) {
-    FeatureHistory& f = features.emplace_back();
-    f.category = series.keys[0];
-    f.feature = series.keys[1];
-    f.daily.first_day = basis.first_day;
-    for (const std::int64_t micro : series.values) f.daily.credits.push_back(MicroCreditsToDouble(micro));
-    f.basis_credits = series.total;
-  }
-  return features;
-}
 
 // The workspace's actual hourly usage before the first projected day, from its first plan or grant.
 std::vector<billing::UsageBucket> LoadActualHours(const query::UsageEngine& engine,
@@ -106,15 +82,14 @@ CycleOfDay CycleOn(const Workspace& workspace, const model::TimeZone& zone, std:
 struct ScenarioFeature {
   std::string category;
   std::string feature;
-  const FeatureHistory* history = nullptr;
+  const FeatureDays* history = nullptr;
   std::vector<const FeatureChange*> changes;
 };
 
 // From scratch, only the features the changes name; their history still shows the basis rate.
-std::vector<ScenarioFeature> FeaturesOf(const Scenario& scenario,
-                                        const std::vector<FeatureHistory>& histories) {
+std::vector<ScenarioFeature> FeaturesOf(const Scenario& scenario, const std::vector<FeatureDays>& histories) {
   std::vector<ScenarioFeature> features;
-  for (const FeatureHistory& h : histories) {
+  for (const FeatureDays& h : histories) {
     const bool named = std::any_of(scenario.changes.begin(), scenario.changes.end(),
                                    [&](const FeatureChange& c) { return c.feature == h.feature; });
     if (scenario.start == StartMode::kCurrent || named) features.push_back({h.category, h.feature, &h, {}});
@@ -151,7 +126,7 @@ class ScenarioForecast {
     days_ = static_cast<std::size_t>(r.horizon_day - r.first_projected_day + 1);
     for (const ScenarioFeature& f : features) {
       DailySeries history{forecast_first, {}};
-      if (f.history && start == StartMode::kCurrent) history = f.history->daily;
+      if (f.history && start == StartMode::kCurrent) history = {r.basis_first_day, f.history->credits};
       std::vector<DayAdjustment> adjustments(offset_);
       const auto changed = ComposeChanges(f.changes, r.first_projected_day, r.horizon_day);
       adjustments.insert(adjustments.end(), changed.begin(), changed.end());
@@ -219,7 +194,7 @@ class ScenarioRunner {
  public:
   explicit ScenarioRunner(const Frame& frame) : frame_(frame) {}
 
-  ScenarioResult Run(const Scenario& scenario, const std::vector<FeatureHistory>& histories) const {
+  ScenarioResult Run(const Scenario& scenario, const std::vector<FeatureDays>& histories) const {
     const ResolvedAssumptions& r = frame_.resolved;
     const std::vector<ScenarioFeature> features = FeaturesOf(scenario, histories);
     const ScenarioForecast forecast(frame_, features, scenario.start);
@@ -233,7 +208,7 @@ class ScenarioRunner {
       out.category = features[f].category;
       out.feature = features[f].feature;
       if (features[f].history) {
-        out.basis_credits = features[f].history->basis_credits;
+        out.basis_credits = features[f].history->total;
         out.basis_rate_per_day = MicroCreditsToDouble(out.basis_credits) /
                                  static_cast<double>(r.basis_last_day - r.basis_first_day + 1);
       }
@@ -334,18 +309,18 @@ Projection RunProjection(const query::UsageEngine& engine, const ProjectionSpec&
   r.last_actual_day = LastCompleteDay(engine.zone(), as_of_ms);
   r.first_projected_day = r.last_actual_day + 1;
   const query::DayRange basis = ResolveBasis(spec.basis, *frame.workspace, engine.zone(), r.last_actual_day);
-  r.basis_first_day = basis.first_day;
+  const DailyHistory history = LoadDailyHistory(engine, basis);
+  r.basis_first_day = std::min(history.first_day, basis.last_day);
   r.basis_last_day = basis.last_day;
   r.horizon_day = ResolveHorizon(spec.horizon, *frame.workspace, engine.zone(), r.last_actual_day);
   frame.actual_hours = LoadActualHours(engine, engine.zone().StartOfDay(r.first_projected_day));
   const CycleOfDay current = CycleOn(*frame.workspace, engine.zone(), r.last_actual_day);
   frame.chart_first_day = std::max(current.days.first_day, r.last_actual_day - kMaxChartHistoryDays + 1);
 
-  const std::vector<FeatureHistory> histories = LoadBasis(engine, basis);
   Projection projection{spec, r, {}};
   const ScenarioRunner runner(frame);
   for (const Scenario& scenario : spec.scenarios)
-    projection.scenarios.push_back(runner.Run(scenario, histories));
+    projection.scenarios.push_back(runner.Run(scenario, history.features));
   return projection;
 }
 
