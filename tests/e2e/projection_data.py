@@ -5,7 +5,8 @@ projected number can be worked out by hand:
     (train) 20 on weekdays only, from 2026-08-01 through AS_OF;
   - ws2 (UTC, no plan): `search` 5 a day, so that a store with several workspaces needs --workspace;
   - ws3 (UTC, no plan): `api`, a weekly rhythm with noise (see rhythm), for backtests;
-  - ws4 (UTC, no plan): `fresh`, 7 a day, used only since NEWCOMER_FROM.
+  - ws4 (UTC, no plan): `fresh`, 7 a day, used only since NEWCOMER_FROM;
+  - ws5 (UTC, no plan): `jobs`, 10 on weekdays only, so a basis may open on idle days.
 Events are at 12:00 local time, so every day's usage is whole and on its own local day."""
 import csv
 import json
@@ -50,6 +51,8 @@ ACCOUNTS = {"workspaces": [
      "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
     {"id": "ws4", "name": "Newcomer", "kind": "team", "timezone": "UTC", "billing_email": "b@new.test",
      "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
+    {"id": "ws5", "name": "Weekdays", "kind": "team", "timezone": "UTC", "billing_email": "b@weekdays.test",
+     "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
     {"id": "ws3", "name": "Rhythm", "kind": "team", "timezone": "UTC", "billing_email": "b@rhythm.test",
      "price_per_credit": 0.01, "flex_enabled": False, "subscriptions": [], "credit_grants": []},
 ]}
@@ -70,7 +73,8 @@ def write_store(directory, run):
                                                           ("ws1", "train", "batch", batch(day)),
                                                           ("ws2", "data", "search", 5),
                                                           ("ws3", "data", "api", rhythm(day)),
-                                                          ("ws4", "data", "fresh", 7 if day >= NEWCOMER_FROM else 0)):
+                                                          ("ws4", "data", "fresh", 7 if day >= NEWCOMER_FROM else 0),
+                                                          ("ws5", "train", "jobs", batch(day) // 2)):
                 if workspace == "ws3":
                     api[day] = Decimal(str(credits))
                 if credits:

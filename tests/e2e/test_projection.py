@@ -186,6 +186,15 @@ class ProjectionTest(unittest.TestCase):
         self.assertEqual(fresh["basis_rate_per_day"], 7)
         self.assertEqual(fresh["projected"]["p50"], 70)
 
+    def test_idle_days_at_the_start_of_the_basis_count(self):
+        # 29 days from Saturday 2026-10-24: the weekend that opens it was idle, not before the data.
+        projection = self.project(self.heavy, "--horizon", "10d", "--basis", "29d", "--method", "current_rate",
+                                  workspace="ws5")
+        self.assertEqual(projection["resolved"]["basis_first_day"], "2026-10-24")
+        jobs = self.feature(self.scenario(projection, "As is"), "jobs")
+        self.assertEqual(jobs["basis_credits"], 20 * 10)
+        self.assertAlmostEqual(float(jobs["basis_rate_per_day"]), 200 / 29, places=12)
+
     def test_the_chart_days_join_actual_and_projected(self):
         heavy = self.scenario(self.project(self.heavy), "Heavy")
         by_day = {p["day"]: p for p in heavy["days"]}
@@ -234,7 +243,7 @@ class ProjectionTest(unittest.TestCase):
         result = run("project", self.heavy, "--store", self.store, "--as-of", AS_OF.isoformat(), "--format", "json",
                      check=False)
         self.assertEqual(result.returncode, 2)
-        self.assertIn("give --workspace (one of: ws1, ws2, ws3, ws4)", result.stderr)
+        self.assertIn("give --workspace (one of: ws1, ws2, ws3, ws4, ws5)", result.stderr)
 
     def test_bad_assumptions_are_refused_with_where_and_why(self):
         bad = self.scenario_file("bad.lua", 'local cl = require "creditlens"\n'

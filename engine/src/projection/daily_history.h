@@ -1,6 +1,6 @@
 // Daily credits per feature over a range of local days, as the forecasts read them. Days before the
-// scope's first usage in the range are left out: they are before its data began, not days without
-// usage, and counting them would drag every average down.
+// scope's first usage ever are left out: they are before its data began, not days without usage, and
+// counting them would drag every average down. Idle days after usage began count as days of zero.
 #pragma once
 
 #include <cstdint>
