@@ -3,6 +3,9 @@
 
 #include <algorithm>
 
+#include "install_paths.h"
+#include "source_settings.h"
+
 namespace creditlens::cli {
 
 std::vector<OptionSpec> SourceOptions() {
@@ -11,6 +14,8 @@ std::vector<OptionSpec> SourceOptions() {
       {"source", "URI", "read from a source plugin instead, e.g. sqlite:/data/usage.db"},
       {"plugin-dir", "DIR", "also load plugins from DIR, before CREDITLENS_PLUGIN_PATH and the defaults",
        true},
+      {"mapping", "FILE", "how the source's tables map onto events and accounts (JSON or Lua)"},
+      {"source-settings", "FILE", "a JSON object of source plugin settings (e.g. password_file)"},
   };
 }
 
@@ -59,13 +64,14 @@ std::unique_ptr<SourceSession> OpenSource(const ParsedArgs& args, const std::fil
   auto session = std::make_unique<SourceSession>();
   LoadPlugins(session->registry, args, executable);
   session->connector = session->registry.CreateSource(scheme);
-  std::map<std::string, std::string> given;
-  given[scheme == "sqlite" ? "path" : "uri"] = uri.substr(colon + 1);
+  GivenSettings given = ReadSourceSettings(args, ScriptsDir());
   const ConnectorInfo info = session->connector->Describe();
+  ResolvePaths(info, given);
+  given.values[scheme == "sqlite" ? "path" : "uri"] = uri.substr(colon + 1);
   const bool can_create = std::any_of(info.settings.begin(), info.settings.end(),
                                       [](const SettingSpec& s) { return s.name == "create"; });
-  if (access == Access::kWrite && can_create) given["create"] = "true";
-  const Settings settings = ValidateSettings(info, given);
+  if (access == Access::kWrite && can_create) given.values["create"] = "true";
+  const Settings settings = ValidateSettings(info, given.values);
   const Status opened = session->connector->Open(settings);
   if (!opened.ok()) throw std::runtime_error(opened.message());
   session->description = uri;

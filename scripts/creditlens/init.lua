@@ -66,10 +66,10 @@ function cl.between(from, to)
   return from .. ".." .. to
 end
 
--- Data requests, layout blocks, canvases, scales, schedules and projections live in their own modules;
--- the API is one table.
+-- Data requests, layout blocks, canvases, scales, schedules, projections and mappings live in their
+-- own modules; the API is one table.
 for _, module in ipairs { "creditlens.data", "creditlens.layout", "creditlens.canvas", "creditlens.scale",
-                        "creditlens.schedule", "creditlens.projection" } do
+                        "creditlens.schedule", "creditlens.projection", "creditlens.mapping" } do
   for name, fn in pairs(require(module)) do cl[name] = fn end
 end
 

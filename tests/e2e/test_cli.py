@@ -43,6 +43,34 @@ class CliTest(unittest.TestCase):
         self.assertIn("typo.db' does not exist (creditlens ingest creates it)", missing.stderr)
         self.assertFalse(os.path.exists(f"{directory}/typo.db"), "a report never creates a store")
 
+    def test_source_settings_and_mappings_are_checked_before_anything_opens(self):
+        directory = temp_dir(self)
+
+        def write(name, text):
+            path = os.path.join(directory, name)
+            with open(path, "w") as f:
+                f.write(text)
+            return path
+
+        cases = [
+            (["--source-settings", write("s.json", "{not json")], "--source-settings: ", "s.json: not JSON"),
+            (["--source-settings", write("list.json", "[1]")], "--source-settings: ", "expected a JSON object"),
+            (["--source-settings", write("deep.json", '{"timeout_s": {"a": 1}}')], "setting 'timeout_s'",
+             "must be a string, a whole number or true/false"),
+            (["--source-settings", write("unknown.json", '{"colour": "red"}')], "plugin 'sqlite'",
+             "has no setting 'colour'"),
+            (["--mapping", write("m.lua", 'local cl = require "creditlens"\nreturn cl.mapping { events = 3 }\n')],
+             "m.lua: cl.mapping: events must be a table"),
+            (["--mapping", write("m.json", '{"events": {}}')], "plugin 'sqlite'", "has no setting 'mapping'"),
+            (["--mapping", os.path.join(directory, "absent.json")], "--mapping: cannot read", "absent.json"),
+        ]
+        for args, *messages in cases:
+            result = run("report", "dashboard", "--format", "json", "--store", f"{directory}/s.db", *args,
+                         check=False)
+            self.assertEqual(result.returncode, 2, args)
+            for message in messages:
+                self.assertIn(message, result.stderr, args)
+
     def test_plugins_lists_the_sqlite_store_with_its_settings(self):
         out = run("plugins").stdout
         self.assertIn("source sqlite 0.1.0", out)
