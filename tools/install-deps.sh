@@ -8,6 +8,8 @@ packages=(
   libcairo2-dev libpango1.0-dev fonts-dejavu-core
   libgtest-dev libgmock-dev libhowardhinnant-date-dev tzdata
   python3 python3-aiosmtpd openssl poppler-utils sqlite3 time
+  libpq-dev libmariadb-dev postgresql-15 mariadb-server unixodbc unixodbc-dev odbc-postgresql
+  clickhouse-server clickhouse-client
 )
 
 missing=()

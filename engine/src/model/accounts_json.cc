@@ -198,6 +198,10 @@ std::vector<Workspace> ReadAccountsFile(const std::filesystem::path& path) {
   boost::system::error_code ec;
   const json::value root = json::parse(text.str(), ec);
   if (ec) throw std::runtime_error(path.string() + ": invalid JSON: " + ec.message());
+  return ReadAccounts(root, path.string());
+}
+
+std::vector<Workspace> ReadAccounts(const json::value& root, const std::string& origin) {
   std::vector<Workspace> workspaces;
   try {
     const ObjectReader top(root, "$");
@@ -213,7 +217,7 @@ std::vector<Workspace> ReadAccountsFile(const std::filesystem::path& path) {
     }
     top.RefuseUnknownKeys();
   } catch (const std::invalid_argument& e) {
-    throw std::runtime_error(path.string() + ": " + e.what());
+    throw std::runtime_error(origin + ": " + e.what());
   }
   return workspaces;
 }

@@ -86,6 +86,9 @@ const char* ToString(Unit unit) { return unit == Unit::kDollars ? "dollars" : "c
 UsageEngine::UsageEngine(SourceConnector& source, std::vector<Workspace> workspaces,
                          std::optional<std::string> scope, model::TimeZone zone)
     : source_(source), workspaces_(std::move(workspaces)), scope_(std::move(scope)), zone_(std::move(zone)) {
+  // By id, whatever order the source keeps its accounts in, so every source gives the same tables.
+  std::sort(workspaces_.begin(), workspaces_.end(),
+            [](const Workspace& a, const Workspace& b) { return a.id < b.id; });
   if (scope_ && !FindWorkspace(*scope_)) throw std::invalid_argument("unknown workspace '" + *scope_ + "'");
 }
 

@@ -72,6 +72,7 @@ std::string AcceptedDimensions();  // "workspace, category, ..., kind"
 // filtered to that workspace whatever it asks for.
 class UsageEngine {
  public:
+  // The workspaces are kept in id order.
   UsageEngine(SourceConnector& source, std::vector<Workspace> workspaces, std::optional<std::string> scope,
               model::TimeZone zone);
 
