@@ -33,6 +33,13 @@ def mapping(credits, ts="created_at", ts_type="timestamp"):
             "accounts": {"file": "accounts.json"}}
 
 
+def to_lua(value):
+    """A mapping (dicts of strings) as a Lua table constructor."""
+    if isinstance(value, dict):
+        return "{ " + ", ".join(f"[{json.dumps(k)}] = {to_lua(v)}" for k, v in value.items()) + " }"
+    return json.dumps(value)  # a JSON string literal is a valid Lua one for these ASCII values
+
+
 def micro(text):
     whole, _, fraction = text.partition(".")
     return int(whole) * 1_000_000 + int((fraction + "000000")[:6])
@@ -139,7 +146,9 @@ class ConnectorsTest(unittest.TestCase):
             feature_name varchar(64) NOT NULL, amount_micro bigint NOT NULL, qty decimal(20,6), unit_name text,
             folder_path text, key_name text, member text, workflow text, run text, step text, bytes bigint)""",
                      lambda ts: ts.replace("T", " ").rstrip("Z"), database="billing")
-        return cls.write("mysql.json", json.dumps(mapping("CAST(amount_micro AS DECIMAL(20,6)) / 1000000")))
+        # In Lua, as a mapping may also be written: the same table, made by cl.mapping.
+        lua = to_lua(mapping("CAST(amount_micro AS DECIMAL(20,6)) / 1000000"))
+        return cls.write("mysql.lua", 'local cl = require "creditlens"\nreturn cl.mapping ' + lua + "\n")
 
     @classmethod
     def load_clickhouse(cls):
