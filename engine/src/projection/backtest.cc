@@ -111,7 +111,7 @@ Backtest RunBacktest(const query::UsageEngine& engine, std::int32_t last_day, in
                                 model::FormatDate(backtest.holdout_first_day) + ": nothing to train on");
   }
   backtest.train_first_day = history.first_day;
-  const auto train_days = static_cast<std::size_t>(backtest.train_last_day - history.first_day + 1);
+  const auto train_days = static_cast<std::size_t>(backtest.train_last_day - history.first_day) + 1;
 
   const auto holdout = static_cast<std::size_t>(holdout_days);
   std::vector<HoldoutForecast> total_forecasts(std::size(kBacktestMethods));

@@ -123,7 +123,7 @@ class ScenarioForecast {
     const ResolvedAssumptions& r = frame.resolved;
     const std::int32_t forecast_first = r.basis_last_day + 1;
     offset_ = static_cast<std::size_t>(r.first_projected_day - forecast_first);
-    days_ = static_cast<std::size_t>(r.horizon_day - r.first_projected_day + 1);
+    days_ = static_cast<std::size_t>(r.horizon_day - r.first_projected_day) + 1;
     for (const ScenarioFeature& f : features) {
       DailySeries history{forecast_first, {}};
       if (f.history && start == StartMode::kCurrent) history = {r.basis_first_day, f.history->credits};
