@@ -115,7 +115,8 @@ TableMapping ReadTable(const json::value& value, const std::string& path, std::s
   const json::object& columns = AsObject(*columns_value, path + ".columns");
   std::string accepted;
   for (const FieldSpec& field : fields) accepted += (accepted.empty() ? "" : ", ") + std::string(field.name);
-  for (const auto& [key, column] : columns) {
+  for (const auto& entry : columns) {
+    const std::string_view key = entry.key();  // named: clang 14 cannot capture structured bindings
     const bool known =
         std::any_of(fields.begin(), fields.end(), [&](const FieldSpec& f) { return f.name == key; });
     if (!known)
