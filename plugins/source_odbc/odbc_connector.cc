@@ -12,7 +12,7 @@
 namespace creditlens::odbc {
 namespace {
 
-constexpr std::size_t kMaxTextBytes = 16 * 1024 * 1024;
+constexpr std::size_t kMaxTextBytes = std::size_t{16} << 20;  // 16 MiB
 
 }  // namespace
 
