@@ -8,8 +8,8 @@ namespace creditlens::smtp {
 
 inline constexpr const char* kPasswordEnvironmentVariable = "CREDITLENS_SMTP_PASSWORD";
 
-// The file's first line when password_file is given (throws std::runtime_error if unreadable),
-// else the environment variable, else "".
+// The file's first line when password_file is given (throws std::runtime_error if it cannot be
+// opened), else the environment variable, else "".
 std::string LoadPassword(const std::string& password_file);
 
 }  // namespace creditlens::smtp

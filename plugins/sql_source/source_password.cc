@@ -1,9 +1,8 @@
-// Reads the password setting pair and keeps it out of messages.
+// The settings every SQL source declares; the password through the shared reader
+// (password_reader.h), kept out of messages.
 #include "source_password.h"
 
-#include <cstdlib>
-#include <fstream>
-#include <stdexcept>
+#include "password_reader.h"
 
 namespace creditlens::sql {
 
@@ -23,20 +22,13 @@ std::vector<SettingSpec> SqlSourceSettings(const std::string& uri_example) {
 }
 
 std::optional<std::string> ReadSourcePassword(const Settings& settings) {
-  const auto file = settings.find("password_file");
-  if (file != settings.end() && !file->second.empty()) {
-    std::ifstream in(file->second, std::ios::binary);
-    if (!in) throw std::runtime_error("password_file '" + file->second + "': cannot be read");
-    std::string line;
-    std::getline(in, line);
-    if (!line.empty() && line.back() == '\r') line.pop_back();
-    return line;
-  }
-  const auto env = settings.find("password_env");
-  if (env == settings.end() || env->second.empty()) return std::nullopt;
-  const char* value = std::getenv(env->second.c_str());
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  return std::string(value);
+  const auto setting = [&](const char* name) {
+    const auto it = settings.find(name);
+    return it == settings.end() ? std::string() : it->second;
+  };
+  const std::string file = setting("password_file");
+  return password::ReadPassword(file, setting("password_env"),
+                                "password_file '" + file + "': cannot be read");
 }
 
 std::string Redact(std::string text, const std::optional<std::string>& secret) {
