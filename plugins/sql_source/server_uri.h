@@ -28,7 +28,4 @@ struct ServerUri {
 // percent-encoded. Throws std::invalid_argument saying what is wrong (a password, a bad port, ...).
 ServerUri ParseServerUri(std::string_view text);
 
-// Percent-encodes every byte but RFC 3986's unreserved characters (letters, digits, - . _ ~).
-std::string PercentEncode(std::string_view text);
-
 }  // namespace creditlens::sql

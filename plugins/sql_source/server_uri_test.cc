@@ -34,11 +34,6 @@ TEST(ServerUri, PartsAreOptionalAndDecoded) {
   EXPECT_EQ(ParseServerUri("u@/db").Address("localhost", 5432), "localhost:5432");
 }
 
-TEST(ServerUri, PercentEncodeRoundTrips) {
-  EXPECT_EQ(PercentEncode("a b/c@d:e%f'g"), "a%20b%2Fc%40d%3Ae%25f%27g");
-  EXPECT_EQ(PercentEncode("Plain-name_1.x~"), "Plain-name_1.x~");
-}
-
 std::string ErrorOf(const std::string& text) {
   try {
     ParseServerUri(text);
