@@ -1,5 +1,5 @@
-// Connects, then sets the session's time zone to UTC (TIMESTAMP columns read as UTC) and makes it
-// read only.
+// Connects; the dialect then sets the session's time zone to UTC (TIMESTAMP columns read as UTC) and
+// makes it read only.
 #include "mysql_connector.h"
 
 #include <Poco/Data/MySQL/Connector.h>
@@ -7,7 +7,6 @@
 #include "mysql_connection.h"
 #include "mysql_dialect.h"
 #include "open_session.h"
-#include "result_reader.h"
 #include "source_password.h"
 
 namespace creditlens::mysql {
@@ -28,8 +27,6 @@ std::unique_ptr<Poco::Data::Session> MysqlConnector::Connect(const Settings& set
   const sql::ServerUri uri = sql::ParseServerUri(settings.at("uri"));
   auto session = sql::OpenSession(Poco::Data::MySQL::Connector::KEY, MysqlConnectionString(uri, password),
                                   settings, uri.Describe("MySQL", "localhost", 3306), password);
-  sql::ExecuteSql(*session, "SET time_zone = '+00:00'");
-  sql::ExecuteSql(*session, "SET SESSION TRANSACTION READ ONLY");
   return session;
 }
 

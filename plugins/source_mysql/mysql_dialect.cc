@@ -26,4 +26,8 @@ std::string MysqlDialect::Text(const std::string& expr) const { return "CAST((" 
 
 std::string MysqlDialect::Int64(const std::string& expr) const { return "CAST((" + expr + ") AS SIGNED)"; }
 
+std::vector<std::string> MysqlDialect::SessionSetup() const {
+  return {"SET time_zone = '+00:00'", "SET SESSION TRANSACTION READ ONLY"};
+}
+
 }  // namespace creditlens::mysql

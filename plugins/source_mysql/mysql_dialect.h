@@ -1,6 +1,6 @@
 // MariaDB's and MySQL's dialect: ? placeholders, DATETIME arithmetic in microseconds.
-// The session's time_zone must be UTC, so that TIMESTAMP columns read as UTC (DATETIME has no zone
-// and is taken as UTC).
+// SessionSetup sets the session's time_zone to UTC, so that TIMESTAMP columns read as UTC (DATETIME
+// has no zone and is taken as UTC).
 #pragma once
 
 #include "sql_dialect.h"
@@ -15,6 +15,7 @@ class MysqlDialect final : public sql::SqlDialect {
   std::string IntegerDivide(const std::string& dividend, const std::string& divisor) const override;
   std::string Text(const std::string& expr) const override;
   std::string Int64(const std::string& expr) const override;
+  std::vector<std::string> SessionSetup() const override;
 };
 
 }  // namespace creditlens::mysql

@@ -1,4 +1,5 @@
-// Connects through the driver manager, then sets the PostgreSQL session to UTC and read only.
+// Connects through the driver manager; the PostgreSQL dialect then sets the session to UTC and read
+// only.
 #include "odbc_connector.h"
 
 #include <Poco/Data/ODBC/Connector.h>
@@ -6,7 +7,6 @@
 #include "odbc_connection.h"
 #include "open_session.h"
 #include "postgresql_dialect.h"
-#include "result_reader.h"
 #include "source_password.h"
 
 namespace creditlens::odbc {
@@ -39,8 +39,6 @@ std::unique_ptr<Poco::Data::Session> OdbcConnector::Connect(const Settings& sett
   // 1024 bytes, which would cut long folder paths.
   session->setFeature("autoBind", false);
   session->setProperty("maxFieldSize", Poco::Any(kMaxTextBytes));
-  sql::ExecuteSql(*session, "SET TIME ZONE 'UTC'");
-  sql::ExecuteSql(*session, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
   return session;
 }
 

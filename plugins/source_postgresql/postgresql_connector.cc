@@ -1,5 +1,5 @@
-// Connects with libpq and sets the session to UTC (timestamps without time zone read as UTC, and
-// timestamptz compares in UTC) and read only.
+// Connects with libpq; the dialect sets the session to UTC (timestamps without time zone read as UTC,
+// and timestamptz compares in UTC) and read only.
 #include "postgresql_connector.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
@@ -8,7 +8,6 @@
 #include "postgresql_conninfo.h"
 #include "postgresql_dialect.h"
 #include "postgresql_passfile.h"
-#include "result_reader.h"
 #include "source_password.h"
 
 namespace creditlens::postgresql {
@@ -37,8 +36,6 @@ std::unique_ptr<Poco::Data::Session> PostgresqlConnector::Connect(
       Poco::Data::PostgreSQL::Connector::KEY,
       PostgresqlConnectionString(uri, passfile ? std::optional(passfile->path()) : std::nullopt, timeout),
       settings, uri.Describe("PostgreSQL", "localhost", 5432), password);
-  sql::ExecuteSql(*session, "SET TIME ZONE 'UTC'");
-  sql::ExecuteSql(*session, "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY");
   return session;
 }
 

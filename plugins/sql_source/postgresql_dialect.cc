@@ -3,6 +3,10 @@
 
 namespace creditlens::sql {
 
+std::vector<std::string> PostgresqlDialect::SessionSetup() const {
+  return {"SET TIME ZONE 'UTC'", "SET SESSION CHARACTERISTICS AS TRANSACTION READ ONLY"};
+}
+
 std::string PostgresqlDialect::Placeholder(std::size_t index) const {
   return placeholders_ == Placeholders::kDollar ? "$" + std::to_string(index) : "?";
 }

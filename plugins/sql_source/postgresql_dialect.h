@@ -1,6 +1,6 @@
 // PostgreSQL's dialect, for the PostgreSQL plugin ($1 placeholders, libpq through Poco::Data) and the
-// ODBC plugin (? placeholders, the PostgreSQL ODBC driver). The session's TimeZone must be UTC, so
-// that a timestamp without time zone reads as UTC.
+// ODBC plugin (? placeholders, the PostgreSQL ODBC driver). SessionSetup sets the session's TimeZone
+// to UTC, so that a timestamp without time zone reads as UTC.
 #pragma once
 
 #include "sql_dialect.h"
@@ -22,6 +22,7 @@ class PostgresqlDialect final : public SqlDialect {
   std::string IntegerDivide(const std::string& dividend, const std::string& divisor) const override;
   std::string Text(const std::string& expr) const override;
   std::string Int64(const std::string& expr) const override;
+  std::vector<std::string> SessionSetup() const override;
   bool ListsThroughCursor() const override { return paging_ == Paging::kDeclareCursor; }
 
  private:

@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "column_mapping.h"
 #include "creditlens/source_connector.h"
@@ -40,6 +41,10 @@ class SqlDialect {
   std::string SumMicroCredits(const std::string& expr) const;
   // The start of the UTC bucket holding an epoch-ms value, in epoch ms (kNone: 0).
   std::string BucketStartMs(TimeBucket bucket, const std::string& epoch_ms) const;
+
+  // The statements that set a new session up for this dialect's SQL: the session's time zone to UTC
+  // (timestamps without a zone read as UTC) and read only.
+  virtual std::vector<std::string> SessionSetup() const = 0;
 
   // Whether a long listing must go through a server-side cursor so that the client does not buffer
   // the whole result (PostgreSQL's client library does; MySQL's streams row by row).

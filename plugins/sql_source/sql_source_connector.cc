@@ -36,6 +36,7 @@ Status SqlSourceConnector::Open(const Settings& settings) noexcept {
       throw std::runtime_error("mapping accounts.file = \"" + mapping_.accounts.file + "\": no such file");
     }
     auto session = Connect(settings, ReadSourcePassword(settings));
+    for (const std::string& sql : dialect_->SessionSetup()) ExecuteSql(*session, sql);
     ProbeMapping(*session, *dialect_, mapping_);
     session_ = std::move(session);  // only a session whose mapping checked out serves queries
   });

@@ -29,7 +29,7 @@ class SqlSourceConnector : public SourceConnector {
  protected:
   explicit SqlSourceConnector(std::unique_ptr<SqlDialect> dialect);
 
-  // Connects to the server settings.at("uri") names and sets the session up (UTC, read only).
+  // Connects to the server settings.at("uri") names; Open then runs the dialect's SessionSetup.
   // Throws std::runtime_error naming the server address and the database, never the password.
   virtual std::unique_ptr<Poco::Data::Session> Connect(const Settings& settings,
                                                        const std::optional<std::string>& password) = 0;
