@@ -1,4 +1,5 @@
-// One probe per entry, so that the first failure names its entry; WHERE 1 = 0 reads no rows.
+// One probe per table, reading every mapped entry; only when it fails, one probe per entry, so that
+// the first failure names its entry. WHERE 1 = 0 reads no rows.
 #include "mapping_probe.h"
 
 #include <Poco/Data/Binding.h>
@@ -19,13 +20,17 @@ std::string Quoted(const std::string& text) {
   return out + "\"";
 }
 
+void Run(Poco::Data::Session& session, const std::string& sql, const std::vector<Poco::Int64>& values = {}) {
+  Poco::Data::Statement statement(session);
+  statement << sql;
+  for (const Poco::Int64 v : values) statement.addBind(Poco::Data::Keywords::bind(v));
+  statement.execute();
+}
+
 void Probe(Poco::Data::Session& session, const std::string& sql, const std::string& entry,
            const std::string& value, const std::vector<Poco::Int64>& values = {}) {
   try {
-    Poco::Data::Statement statement(session);
-    statement << sql;
-    for (const Poco::Int64 v : values) statement.addBind(Poco::Data::Keywords::bind(v));
-    statement.execute();
+    Run(session, sql, values);
   } catch (const Poco::Exception& e) {
     throw std::runtime_error("mapping " + entry + " = " + Quoted(value) + ": " + ServerMessage(e));
   }
@@ -33,10 +38,21 @@ void Probe(Poco::Data::Session& session, const std::string& sql, const std::stri
 
 template <typename Expression>
 void ProbeTable(Poco::Data::Session& session, const mapping::TableMapping& table, Expression&& expression) {
-  Probe(session, "SELECT 1 FROM " + table.table + " WHERE 1 = 0", table.path + ".table", table.table);
+  const std::string from = " FROM " + table.table + " WHERE 1 = 0";
+  std::string list;
   for (const mapping::MappedColumn& column : table.columns) {
-    Probe(session, "SELECT " + expression(column) + " FROM " + table.table + " WHERE 1 = 0",
-          table.EntryPath(column.field), column.expression);
+    list += (list.empty() ? "" : ", ") + expression(column);
+  }
+  try {
+    return Run(session, "SELECT " + list + from);  // the usual case: one round trip for the table
+  } catch (const Poco::Exception& whole) {
+    Probe(session, "SELECT 1" + from, table.path + ".table", table.table);
+    for (const mapping::MappedColumn& column : table.columns) {
+      Probe(session, "SELECT " + expression(column) + from, table.EntryPath(column.field), column.expression);
+    }
+    // Each entry compiles alone: name the table.
+    throw std::runtime_error("mapping " + table.path + " (table " + table.table +
+                             "): " + ServerMessage(whole));
   }
 }
 

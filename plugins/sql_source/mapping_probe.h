@@ -1,6 +1,7 @@
 // Open-time validation of a mapping against the server: each mapped table exists and each mapped
-// column or expression compiles as the connector will read it (one "SELECT <expr> FROM <table>
-// WHERE 1 = 0" per entry), so that a mistake is reported by the entry at fault, before any report.
+// column or expression compiles as the connector will read it ("SELECT <exprs> FROM <table> WHERE
+// 1 = 0", one per table, then one per entry only to find the one at fault), so that a mistake is
+// reported by the entry at fault, before any report.
 #pragma once
 
 #include <Poco/Data/Session.h>
