@@ -254,6 +254,8 @@ void CheckChunkedReading(Poco::Data::Session& session, const SqlDialect& dialect
       session, query, kinds,
       [&](const ResultChunk& chunk) {
         EXPECT_LE(chunk.rows(), 7u);
+        // A cursor lives in the transaction ForEachChunk opens for it; streaming needs none.
+        EXPECT_EQ(session.isTransaction(), dialect.ListsThroughCursor());
         for (std::size_t r = 0; r < chunk.rows(); ++r) ids.insert(chunk.Text(0, r));
         rows += chunk.rows();
         ++chunks;

@@ -22,7 +22,8 @@ void CheckHostileValues(SourceConnector& connector, Poco::Data::Session& admin,
 void CheckWrongPassword(SourceConnector& connector, Settings settings, const std::string& expected_start,
                         const std::string& reason);
 
-// Reads every row of events_table through ForEachChunk in chunks of 7, as the dialect pages.
+// Reads every row of events_table through ForEachChunk in chunks of 7, as the dialect pages (through
+// a cursor inside a transaction, or streaming outside one).
 void CheckChunkedReading(Poco::Data::Session& session, const SqlDialect& dialect,
                          const std::string& events_table);
 
