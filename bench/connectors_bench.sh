@@ -7,9 +7,9 @@
 # For each N it generates N sample events (creditlens-sample), ingests them into a store (timed, for
 # information), and starts PostgreSQL 15 and ClickHouse on loopback in the scratch directory with
 # bench/load_connectors.py (the e2e harness of tests/e2e), which loads the same events through the
-# non-canonical schema of tests/e2e/test_connectors.py: PostgreSQL with a primary key and an index on
-# created_at, ClickHouse MergeTree ORDER BY (org_id, created_ms). It then measures
-# `creditlens report dashboard --as-of AS_OF --format json` on the store, on PostgreSQL and on
+# non-canonical schema of tests/e2e/usage_log.py, as test_connectors.py does: PostgreSQL with a
+# primary key and an index on created_at, ClickHouse MergeTree ORDER BY (org_id, created_ms). It then
+# measures `creditlens report dashboard --as-of AS_OF --format json` on the store, on PostgreSQL and on
 # ClickHouse (--mapping, --source-settings with password_file), and checks that the three give
 # identical kpis, datasets and tables.
 #

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """PostgreSQL 15 and ClickHouse servers for bench/connectors_bench.sh, loaded with the events CSV
-through the non-canonical schema of tests/e2e/test_connectors.py (table usage_log, credits as
-integer micro-credits in amount_micro, ...), started with the e2e harness (tests/e2e/sql_servers.py,
-tests/e2e/clickhouse_server.py) on loopback in the scratch directory.
+through the non-canonical schema tests/e2e/test_connectors.py also loads (tests/e2e/usage_log.py:
+table usage_log, credits as integer micro-credits in amount_micro, ...), started with the e2e
+harness (tests/e2e/sql_servers.py, tests/e2e/clickhouse_server.py) on loopback in the scratch
+directory.
 
   load_connectors.py serve EVENTS.csv OUT_DIR     < CONTROL
       starts both servers (their data under $TMPDIR), loads the events, writes into OUT_DIR the
@@ -31,22 +32,11 @@ sys.path.insert(0, os.path.join(HERE, "..", "tests", "e2e"))
 
 from clickhouse_server import ClickHouseServer, tsv_field  # noqa: E402
 from sql_servers import PostgresServer  # noqa: E402
+from usage_log import CH_TABLE, COLUMNS, PG_COLUMNS, RENAMED, mapping, micro  # noqa: E402
 
 USER, PASSWORD = "reporter", "bench-pw"
 CHUNK = 500_000
-COLUMNS = ["id", "ts", "workspace_id", "category", "feature", "credits", "quantity", "unit", "folder", "api_key",
-           "user_id", "source", "run_id", "module", "data_bytes"]
-RENAMED = {"id": "event_uuid", "ts": "created_at", "workspace_id": "org_id", "category": "kind",
-           "feature": "feature_name", "credits": "amount_micro", "quantity": "qty", "unit": "unit_name",
-           "folder": "folder_path", "api_key": "key_name", "user_id": "member", "source": "workflow",
-           "run_id": "run", "module": "step", "data_bytes": "bytes"}
 CH_COLUMNS = [("created_ms" if c == "ts" else RENAMED[c]) for c in COLUMNS]
-
-
-def micro(text):
-    whole, _, fraction = text.partition(".")
-    sign = -1 if whole.startswith("-") else 1
-    return sign * (abs(int(whole or "0")) * 1_000_000 + int((fraction + "000000")[:6]))
 
 
 _day_ms = {}
@@ -62,12 +52,6 @@ def epoch_ms(ts):
     hms, _, frac = clock.partition(".")
     h, m, s = hms.split(":")
     return base + ((int(h) * 60 + int(m)) * 60 + int(s)) * 1000 + int((frac + "000")[:3])
-
-
-def mapping(credits, ts, ts_type):
-    columns = dict(RENAMED, credits=credits, ts=ts)
-    return {"events": {"table": "usage_log", "ts_type": ts_type, "columns": columns},
-            "accounts": {"file": "accounts.json"}}
 
 
 def write(path, text):
@@ -121,10 +105,7 @@ def serve(events_csv, out):
         pg_csv = os.path.join(out, "pg_events.csv")
         n = transform(events_csv, pg_csv)
         times["pg_transform"] = time.monotonic() - t
-        pg.execute("""CREATE TABLE usage_log (event_uuid text NOT NULL, created_at timestamptz NOT NULL,
-            org_id text NOT NULL, kind text NOT NULL, feature_name text NOT NULL, amount_micro bigint NOT NULL,
-            qty numeric, unit_name text, folder_path text, key_name text, member text, workflow text, run text,
-            step text, bytes bigint); GRANT SELECT ON usage_log TO reporter;""")
+        pg.execute(f"CREATE TABLE usage_log ({PG_COLUMNS}); GRANT SELECT ON usage_log TO reporter;")
         t = time.monotonic()
         cols = ",".join(RENAMED[c] for c in COLUMNS)
         subprocess.run(["psql", "-h", "127.0.0.1", "-p", str(pg.port), "-U", "postgres", "-d", "postgres",
@@ -145,10 +126,7 @@ def serve(events_csv, out):
         pg_size = int(pg.execute("SELECT pg_total_relation_size('usage_log')").strip())
 
         # ClickHouse
-        ch.query("""CREATE TABLE usage_log (event_uuid String, created_ms Int64, org_id String, kind String,
-            feature_name String, amount_micro Int64, qty Nullable(Decimal(20, 6)), unit_name String,
-            folder_path String, key_name String, member String, workflow String, run String, step String,
-            bytes Nullable(Int64)) ENGINE = MergeTree ORDER BY (org_id, created_ms)""")
+        ch.query(CH_TABLE)
         t = time.monotonic()
         insert = f"INSERT INTO usage_log ({','.join(CH_COLUMNS)}) FORMAT TabSeparated"
         for chunk in clickhouse_chunks(events_csv):

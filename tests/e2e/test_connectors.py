@@ -14,23 +14,11 @@ import unittest
 from clickhouse_server import ClickHouseServer
 from sql_servers import MariaDBServer, PostgresServer, odbc_source, sql_text
 from support import generate, run
+from usage_log import CH_TABLE, COLUMNS, PG_COLUMNS, RENAMED, mapping, micro
 
 AS_OF = "2026-11-21"
 HOSTILE = "ws'8\"; DROP TABLE usage_log; -- /*"
 USER, PASSWORD = "reporter", "pw'x\"y z"  # MariaDB's connection string cannot hold a ';' 
-COLUMNS = ["id", "ts", "workspace_id", "category", "feature", "credits", "quantity", "unit", "folder", "api_key",
-           "user_id", "source", "run_id", "module", "data_bytes"]
-# Canonical field -> the column each database keeps it in.
-RENAMED = {"id": "event_uuid", "ts": "created_at", "workspace_id": "org_id", "category": "kind",
-           "feature": "feature_name", "credits": "amount_micro", "quantity": "qty", "unit": "unit_name",
-           "folder": "folder_path", "api_key": "key_name", "user_id": "member", "source": "workflow",
-           "run_id": "run", "module": "step", "data_bytes": "bytes"}
-
-
-def mapping(credits, ts="created_at", ts_type="timestamp"):
-    columns = dict(RENAMED, credits=credits, ts=ts)
-    return {"events": {"table": "usage_log", "ts_type": ts_type, "columns": columns},
-            "accounts": {"file": "accounts.json"}}
 
 
 def to_lua(value):
@@ -38,11 +26,6 @@ def to_lua(value):
     if isinstance(value, dict):
         return "{ " + ", ".join(f"[{json.dumps(k)}] = {to_lua(v)}" for k, v in value.items()) + " }"
     return json.dumps(value)  # a JSON string literal is a valid Lua one for these ASCII values
-
-
-def micro(text):
-    whole, _, fraction = text.partition(".")
-    return int(whole) * 1_000_000 + int((fraction + "000000")[:6])
 
 
 class ConnectorsTest(unittest.TestCase):
@@ -132,10 +115,8 @@ class ConnectorsTest(unittest.TestCase):
 
     @classmethod
     def load_postgresql(cls):
-        cls.load_sql(cls.pg, """CREATE TABLE usage_log (event_uuid text PRIMARY KEY, created_at timestamptz NOT NULL,
-            org_id text NOT NULL, kind text NOT NULL, feature_name text NOT NULL, amount_micro bigint NOT NULL,
-            qty numeric, unit_name text, folder_path text, key_name text, member text, workflow text, run text,
-            step text, bytes bigint); GRANT SELECT ON usage_log TO reporter;""", lambda ts: ts)
+        cls.load_sql(cls.pg, f"CREATE TABLE usage_log ({PG_COLUMNS}, PRIMARY KEY (event_uuid));"
+                     " GRANT SELECT ON usage_log TO reporter;", lambda ts: ts)
         return cls.write("pg.json", json.dumps(mapping("amount_micro / 1000000.0")))
 
     @classmethod
@@ -152,10 +133,7 @@ class ConnectorsTest(unittest.TestCase):
 
     @classmethod
     def load_clickhouse(cls):
-        cls.ch.query("""CREATE TABLE usage_log (event_uuid String, created_ms Int64, org_id String, kind String,
-            feature_name String, amount_micro Int64, qty Nullable(Decimal(20, 6)), unit_name String,
-            folder_path String, key_name String, member String, workflow String, run String, step String,
-            bytes Nullable(Int64)) ENGINE = MergeTree ORDER BY (org_id, created_ms)""")
+        cls.ch.query(CH_TABLE)
 
         def epoch_ms(ts):
             from datetime import datetime
