@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "plugin/plugin_registry.h"
+#include "query/usage_query.h"
 
 namespace {
 
@@ -28,15 +29,7 @@ namespace json = boost::json;
 using namespace creditlens;
 
 Dimension DimensionNamed(std::string_view name) {
-  static const std::pair<std::string_view, Dimension> kNames[] = {
-      {"workspace", Dimension::kWorkspace}, {"category", Dimension::kCategory},
-      {"feature", Dimension::kFeature},     {"folder", Dimension::kFolder},
-      {"api_key", Dimension::kApiKey},      {"user", Dimension::kUser},
-      {"source", Dimension::kSource},       {"run", Dimension::kRun},
-      {"module", Dimension::kModule}};
-  for (const auto& [text, dimension] : kNames) {
-    if (text == name) return dimension;
-  }
+  if (const auto dimension = query::DimensionByName(std::string(name))) return *dimension;
   throw std::invalid_argument("unknown dimension " + std::string(name));
 }
 
