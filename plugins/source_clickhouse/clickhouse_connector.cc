@@ -50,9 +50,6 @@ Status ClickHouseConnector::Open(const Settings& settings) noexcept {
     auto client =
         std::make_unique<Client>(EndpointFromSettings(settings), Seconds(settings, "connect_timeout_s"),
                                  Seconds(settings, "timeout_s"));
-    // Reachability, credentials and the database first, so that their errors are not taken for the mapping's.
-    client->Query("SELECT 1 FORMAT TabSeparated", {}, Delivery::kBuffered,
-                  [](std::string_view) { return true; });
     events_ = ResolveTable(*client, source.events, mapping::EventFields());
     if (source.accounts.from_file()) {
       accounts_file_ = source.accounts.file;

@@ -1,5 +1,5 @@
-// Probes mapped expressions with LIMIT 0 queries: one for all of them, and one per entry only to find
-// the entry at fault when that fails.
+// Probes mapped expressions with LIMIT 0 queries: one for all of them, and only when that fails, one
+// without a table and one per entry to find what is at fault.
 #include "resolved_table.h"
 
 #include <algorithm>
@@ -37,6 +37,10 @@ std::vector<std::string> ProbeTypes(const Client& client, const std::string& tab
 // Finds which part of the mapping a failed probe of all its expressions is about, and throws.
 [[noreturn]] void BlameEntry(const Client& client, const mapping::TableMapping& mapping,
                              const ServerError& failure) {
+  // Credentials and the database first, so that their errors are not taken for the mapping's: this
+  // throws the server's refusal as it is.
+  client.Query("SELECT 1 FORMAT TabSeparated", {}, Delivery::kBuffered,
+               [](std::string_view) { return true; });
   try {
     ProbeTypes(client, mapping.table, {"1"});
   } catch (const ServerError& e) {
