@@ -2,7 +2,6 @@
 #include "smtp_deliverer.h"
 
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/NetSSL.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
@@ -13,7 +12,6 @@
 #include "smtp_failure.h"
 #include "smtp_login.h"
 #include "smtp_password.h"
-#include "tls_client_context.h"
 
 namespace creditlens::smtp {
 namespace {
@@ -58,13 +56,6 @@ void AfterHandshake(const Conversation& conversation) {
 
 }  // namespace
 
-SmtpDeliverer::SmtpDeliverer() { Poco::Net::initializeSSL(); }
-
-SmtpDeliverer::~SmtpDeliverer() {
-  tls_context_.reset();
-  Poco::Net::uninitializeSSL();
-}
-
 DelivererInfo SmtpDeliverer::Describe() const noexcept {
   DelivererInfo info{
       "smtp",
@@ -102,7 +93,7 @@ Status SmtpDeliverer::Open(const Settings& settings) noexcept {
     }
     connect_timeout_ = Seconds(settings.at("connect_timeout_seconds"));
     timeout_ = Seconds(settings.at("timeout_seconds"));
-    tls_context_ = tls::MakeTlsClientContext(settings);
+    tls_.Open(settings);
   });
 }
 
@@ -120,11 +111,11 @@ DeliveryResult SmtpDeliverer::Deliver(const Delivery& delivery) noexcept {
 }
 
 void SmtpDeliverer::Send(const Poco::Net::MailMessage& message) const {
-  if (!tls_context_) throw std::logic_error("the SMTP deliverer was not opened");
+  if (!tls_.context()) throw std::logic_error("the SMTP deliverer was not opened");
   const Poco::Net::SocketAddress address(server_.host, server_.port);
   Poco::Net::StreamSocket socket;
   if (server_.transport == Transport::kImplicitTls) {
-    Poco::Net::SecureStreamSocket secure(tls_context_);
+    Poco::Net::SecureStreamSocket secure(tls_.context());
     secure.setPeerHostName(server_.host);
     secure.connect(address, connect_timeout_);
     socket = secure;
@@ -134,7 +125,7 @@ void SmtpDeliverer::Send(const Poco::Net::MailMessage& message) const {
   SmtpSession session(socket);
   session.setTimeout(timeout_);
   AfterHandshake([&] { session.login(); });  // EHLO
-  if (starttls_) session.StartTls(server_.host, tls_context_);
+  if (starttls_) session.StartTls(server_.host, tls_.context());
   AfterHandshake([&] {
     if (starttls_) session.login();  // EHLO again, over TLS
     if (!server_.user.empty() && login_method_ == Poco::Net::SMTPClientSession::AUTH_LOGIN) {

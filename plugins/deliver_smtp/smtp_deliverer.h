@@ -2,7 +2,6 @@
 // PLAIN or LOGIN when the URL names a user.
 #pragma once
 
-#include <Poco/Net/Context.h>
 #include <Poco/Net/MailMessage.h>
 #include <Poco/Net/SMTPClientSession.h>
 #include <Poco/Timespan.h>
@@ -11,14 +10,12 @@
 
 #include "creditlens/deliverer.h"
 #include "smtp_url.h"
+#include "tls_client_context.h"
 
 namespace creditlens::smtp {
 
 class SmtpDeliverer : public Deliverer {
  public:
-  SmtpDeliverer();
-  ~SmtpDeliverer() override;
-
   DelivererInfo Describe() const noexcept override;
   Status Open(const Settings& settings) noexcept override;
   DeliveryResult Deliver(const Delivery& delivery) noexcept override;
@@ -30,7 +27,7 @@ class SmtpDeliverer : public Deliverer {
   bool starttls_ = false;
   Poco::Net::SMTPClientSession::LoginMethod login_method_ = Poco::Net::SMTPClientSession::AUTH_PLAIN;
   std::string password_;
-  Poco::Net::Context::Ptr tls_context_;
+  tls::TlsClient tls_;
   Poco::Timespan connect_timeout_;
   Poco::Timespan timeout_;
 };

@@ -6,7 +6,6 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/NetException.h>
-#include <Poco/Net/NetSSL.h>
 
 #include <cstdlib>
 #include <memory>
@@ -15,18 +14,10 @@
 
 #include "file_links.h"
 #include "header_value.h"
-#include "tls_client_context.h"
 #include "webhook_body.h"
 #include "webhook_failure.h"
 
 namespace creditlens::webhook {
-
-WebhookDeliverer::WebhookDeliverer() { Poco::Net::initializeSSL(); }
-
-WebhookDeliverer::~WebhookDeliverer() {
-  tls_context_.reset();
-  Poco::Net::uninitializeSSL();
-}
 
 DelivererInfo WebhookDeliverer::Describe() const noexcept {
   DelivererInfo info{
@@ -54,7 +45,7 @@ DelivererInfo WebhookDeliverer::Describe() const noexcept {
 Status WebhookDeliverer::Open(const Settings& settings) noexcept {
   url_ = {};  // set last: a failed Open leaves the deliverer unopened
   files_.reset();
-  tls_context_.reset();
+  tls_.Close();
   return Guard([&] {
     if (settings.at("url").empty()) throw std::invalid_argument("setting 'url' is required: where to POST");
     WebhookUrl url = ParseWebhookUrl(settings.at("url"));
@@ -74,9 +65,7 @@ Status WebhookDeliverer::Open(const Settings& settings) noexcept {
       throw std::invalid_argument("the token in environment variable " + token_env +
                                   " holds characters an HTTP header cannot carry (only visible ASCII)");
     }
-    if (url.https) {
-      tls_context_ = tls::MakeTlsClientContext(settings);
-    }
+    if (url.https) tls_.Open(settings);
     url_ = std::move(url);
   });
 }
@@ -106,7 +95,7 @@ DeliveryResult WebhookDeliverer::Deliver(const Delivery& delivery) noexcept {
 
 DeliveryResult WebhookDeliverer::Post(const std::string& body, const std::string& idempotency_key) const {
   std::unique_ptr<Poco::Net::HTTPClientSession> session =
-      url_.https ? std::make_unique<Poco::Net::HTTPSClientSession>(url_.host, url_.port, tls_context_)
+      url_.https ? std::make_unique<Poco::Net::HTTPSClientSession>(url_.host, url_.port, tls_.context())
                  : std::make_unique<Poco::Net::HTTPClientSession>(url_.host, url_.port);
   session->setTimeout(timeout_);
   Poco::Net::HTTPRequest request(Poco::Net::HTTPRequest::HTTP_POST, url_.target,

@@ -2,7 +2,6 @@
 // POSTs a JSON summary with a link to each file to a URL, over http or https.
 #pragma once
 
-#include <Poco/Net/Context.h>
 #include <Poco/Timespan.h>
 
 #include <optional>
@@ -10,15 +9,13 @@
 
 #include "atomic_directory.h"
 #include "creditlens/deliverer.h"
+#include "tls_client_context.h"
 #include "webhook_url.h"
 
 namespace creditlens::webhook {
 
 class WebhookDeliverer : public Deliverer {
  public:
-  WebhookDeliverer();
-  ~WebhookDeliverer() override;
-
   DelivererInfo Describe() const noexcept override;
   Status Open(const Settings& settings) noexcept override;
   DeliveryResult Deliver(const Delivery& delivery) noexcept override;
@@ -30,7 +27,7 @@ class WebhookDeliverer : public Deliverer {
   std::optional<file::AtomicDirectory> files_;
   std::string files_base_url_;
   std::string token_;
-  Poco::Net::Context::Ptr tls_context_;
+  tls::TlsClient tls_;
   Poco::Timespan timeout_;
 };
 

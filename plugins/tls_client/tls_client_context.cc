@@ -1,5 +1,7 @@
 #include "tls_client_context.h"
 
+#include <Poco/Net/NetSSL.h>
+
 namespace creditlens::tls {
 
 std::vector<SettingSpec> TlsClientSettings() {
@@ -16,6 +18,13 @@ Poco::Net::Context::Ptr MakeTlsClientContext(const Settings& settings) {
   return new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, ca_file,
                                 verify ? Poco::Net::Context::VERIFY_STRICT : Poco::Net::Context::VERIFY_NONE,
                                 kVerificationDepth, /*loadDefaultCAs=*/ca_file.empty());
+}
+
+TlsClient::TlsClient() { Poco::Net::initializeSSL(); }
+
+TlsClient::~TlsClient() {
+  context_.reset();
+  Poco::Net::uninitializeSSL();
 }
 
 }  // namespace creditlens::tls
