@@ -448,11 +448,7 @@ std::optional<RunStatus> Outbox::Run(std::int64_t run_id) {
       bind(run_id), now;
   const RecordSet rows(select);
   if (rows.rowCount() == 0) return std::nullopt;
-  return RunStatus{Integer(rows, 0, 0),
-                   {Text(rows, 1, 0), Text(rows, 2, 0), Integer(rows, 3, 0)},
-                   Text(rows, 4, 0),
-                   Text(rows, 5, 0),
-                   Text(rows, 6, 0)};
+  return RunStatusAt(rows, 0);
 }
 
 std::vector<RunStatus> Outbox::RecentRuns(const std::string& schedule, int limit) {
