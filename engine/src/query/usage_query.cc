@@ -141,6 +141,16 @@ struct UsageEngine::Collected {
   std::map<std::vector<std::string>, Series> series;
   std::int64_t total = 0;
   std::int64_t events = 0;
+
+  // The series of keys, zero-filled over the buckets when it is new.
+  Series& SeriesOf(const std::vector<std::string>& keys) {
+    Series& s = series[keys];
+    if (s.values.empty()) {
+      s.keys = keys;
+      s.values.assign(bucket_labels.size(), 0);
+    }
+    return s;
+  }
 };
 
 UsageEngine::Collected UsageEngine::Collect(const std::string& name, const UsageQuery& query,
@@ -211,11 +221,7 @@ UsageEngine::Collected UsageEngine::Collect(const std::string& name, const Usage
     const std::int64_t amount = query.unit == Unit::kDollars
                                     ? ToMicroDollars(row.credits, price_of(row.keys[workspace_column]))
                                     : row.credits;
-    Series& series = out.series[keys];
-    if (series.values.empty()) {
-      series.keys = keys;
-      series.values.assign(buckets.size(), 0);
-    }
+    Series& series = out.SeriesOf(keys);
     series.values[query.grain == Grain::kNone ? 0 : buckets.IndexOf(row.bucket_start_ms)] += amount;
     series.total += amount;
     series.events += row.events;
@@ -229,14 +235,6 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
   const DayRange range{query.first_day, query.last_day};
   Collected current = Collect(name, query, range);
   const std::size_t bucket_count = current.bucket_labels.size();
-  auto series_of = [&](const std::vector<std::string>& keys) -> Series& {
-    Series& series = current.series[keys];
-    if (series.values.empty()) {
-      series.keys = keys;
-      series.values.assign(bucket_count, 0);
-    }
-    return series;
-  };
 
   Dataset out{name, query.grain,   query.unit,     query.group_by, current.bucket_labels,
               {},   current.total, current.events, std::nullopt};
@@ -246,7 +244,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     totals.grain = Grain::kNone;
     const Collected previous = Collect(name, totals, previous_range);
     // Keys used only before still get a series: what stopped being used is part of the comparison.
-    for (const auto& [keys, series] : previous.series) series_of(keys).previous_total = series.total;
+    for (const auto& [keys, series] : previous.series) current.SeriesOf(keys).previous_total = series.total;
     out.previous = ComparedPeriod{previous_range, previous.total, previous.events};
   }
   if (query.zeros && !query.group_by.empty()) {
@@ -254,7 +252,7 @@ Dataset UsageEngine::Run(const std::string& name, const UsageQuery& query) const
     ever.grain = Grain::kNone;
     ever.compare_with.reset();
     const Collected seen = Collect(name, ever, kAllTime);
-    for (const auto& [keys, series] : seen.series) series_of(keys);
+    for (const auto& [keys, series] : seen.series) current.SeriesOf(keys);
   }
 
   for (auto& [keys, series] : current.series) {
