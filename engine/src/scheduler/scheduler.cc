@@ -12,8 +12,8 @@
 namespace creditlens::scheduler {
 namespace {
 
-std::string Recipient(const deliver::ClaimedDelivery& d) {
-  return d.recipient.empty() ? d.channel : d.recipient + " (" + d.channel + ")";
+std::string Recipient(const std::string& channel, const std::string& recipient) {
+  return recipient.empty() ? channel : recipient + " (" + channel + ")";
 }
 
 std::string RunLabel(const deliver::RunKey& key) {
@@ -133,7 +133,7 @@ void Scheduler::DeliverDue(std::optional<std::int64_t> run_id, PassSummary& summ
 }
 
 void Scheduler::Deliver(const deliver::ClaimedDelivery& claimed, PassSummary& summary) {
-  const std::string to = Recipient(claimed);
+  const std::string to = Recipient(claimed.channel, claimed.recipient);
   DeliveryResult result = DeliveryResult::Permanent("not attempted");
   try {
     Deliverer& deliverer = setup_.deliverer(claimed.channel);
@@ -213,8 +213,7 @@ int Scheduler::DryRun(std::int64_t now_ms) {
         for (const auto& f : result.rendered->files) files += " " + f.name;
         Log("  %s: \"%s\" with%s", label.c_str(), result.rendered->subject.c_str(), files.c_str());
         for (const auto& d : result.rendered->deliveries) {
-          Log("    to %s",
-              d.recipient.empty() ? d.channel.c_str() : (d.recipient + " (" + d.channel + ")").c_str());
+          Log("    to %s", Recipient(d.channel, d.recipient).c_str());
         }
       } catch (const std::exception& e) {
         ++failed;
