@@ -1,9 +1,10 @@
 // creditlens project: run a projection scenario file (or re-run a saved projection) on the data and
 // write the result as a PDF/PNG/SVG document or as the saved-projection JSON.
-#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <utility>
+#include <vector>
 
 #include "commands.h"
 #include "install_paths.h"
@@ -54,14 +55,12 @@ Assumptions LoadAssumptions(const ParsedArgs& args) {
 }
 
 // --workspace, else the spec's, else the one a saved projection was made for, else the store's only
-// workspace.
+// workspace (among `workspaces`, the store's accounts).
 std::string ChooseWorkspace(const ScopeArgs& scope_args, const Assumptions& assumptions,
-                            SourceSession& session) {
+                            const std::vector<Workspace>& workspaces) {
   if (scope_args.workspace) return *scope_args.workspace;
   if (!assumptions.spec.workspace.empty()) return assumptions.spec.workspace;
   if (!assumptions.saved_workspace.empty()) return assumptions.saved_workspace;
-  const Scope everything = OpenScope(scope_args, session);
-  const auto& workspaces = everything.engine->workspaces();
   if (workspaces.size() == 1) return workspaces.front().id;
   std::string ids;
   for (const Workspace& w : workspaces) ids += (ids.empty() ? "" : ", ") + w.id;
@@ -96,8 +95,9 @@ int RunProject(const ParsedArgs& args, const std::filesystem::path& executable) 
   ScopeArgs scope_args = ParseScopeArgs(args);
 
   auto session = OpenSource(args, executable, Access::kRead);
-  scope_args.workspace = ChooseWorkspace(scope_args, assumptions, *session);
-  const Scope scope = OpenScope(scope_args, *session);
+  std::vector<Workspace> workspaces = LoadWorkspaces(*session);
+  scope_args.workspace = ChooseWorkspace(scope_args, assumptions, workspaces);
+  const Scope scope = OpenScope(scope_args, *session, std::move(workspaces));
   const projection::Projection projection = [&] {
     try {
       return projection::RunProjection(*scope.engine, assumptions.spec, scope.as_of_ms);

@@ -38,10 +38,14 @@ ScopeArgs ParseScopeArgs(const ParsedArgs& args) {
   return out;
 }
 
-Scope OpenScope(const ScopeArgs& args, SourceSession& session) {
+std::vector<Workspace> LoadWorkspaces(SourceSession& session) {
   std::vector<Workspace> workspaces;
   const Status loaded = session.connector->LoadAccounts(workspaces);
   if (!loaded.ok()) throw std::runtime_error(loaded.message());
+  return workspaces;
+}
+
+Scope OpenScope(const ScopeArgs& args, SourceSession& session, std::vector<Workspace> workspaces) {
   std::optional<model::TimeZone> zone = args.zone;
   if (args.workspace) {
     const auto w = std::find_if(workspaces.begin(), workspaces.end(),
@@ -58,6 +62,10 @@ Scope OpenScope(const ScopeArgs& args, SourceSession& session) {
   scope.engine =
       std::make_unique<query::UsageEngine>(*session.connector, std::move(workspaces), args.workspace, *zone);
   return scope;
+}
+
+Scope OpenScope(const ScopeArgs& args, SourceSession& session) {
+  return OpenScope(args, session, LoadWorkspaces(session));
 }
 
 }  // namespace creditlens::cli

@@ -35,8 +35,14 @@ struct Scope {
   std::int64_t as_of_ms = 0;  // "now": the end of --as-of's day in the scope's zone, or the clock
 };
 
-// Loads the accounts and builds the usage engine: the workspace's zone unless --tz, else UTC.
-// Throws UsageError for an unknown workspace.
+// The source's accounts. Throws std::runtime_error when they cannot be loaded.
+std::vector<Workspace> LoadWorkspaces(SourceSession& session);
+
+// Builds the usage engine over `workspaces` (the source's accounts): the workspace's zone unless --tz,
+// else UTC. Throws UsageError for an unknown workspace.
+Scope OpenScope(const ScopeArgs& args, SourceSession& session, std::vector<Workspace> workspaces);
+
+// The same, loading the accounts first.
 Scope OpenScope(const ScopeArgs& args, SourceSession& session);
 
 }  // namespace creditlens::cli
