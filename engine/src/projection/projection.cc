@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <stdexcept>
+#include <utility>
 
 #include "billing/billing_cycle.h"
 #include "projection/daily_history.h"
@@ -112,7 +112,6 @@ struct Frame {
   const model::TimeZone* zone = nullptr;
   Method method = Method::kSeasonal;
   ResolvedAssumptions resolved;
-  std::vector<billing::UsageBucket> actual_hours;
   std::int32_t chart_first_day = 0;
 };
 
@@ -192,9 +191,16 @@ std::vector<MicroCredits> BandPath(const ScenarioForecast& forecast, bool upper)
 
 class ScenarioRunner {
  public:
-  explicit ScenarioRunner(const Frame& frame) : frame_(frame) {}
+  // `actual_hours`: the workspace's usage before the first projected day, the same for every scenario.
+  ScenarioRunner(const Frame& frame, std::vector<billing::UsageBucket> actual_hours)
+      : frame_(frame),
+        usage_(std::move(actual_hours)),
+        actual_hours_(usage_.size()),
+        actual_(usage_, *frame.zone,
+                CycleOn(*frame.workspace, *frame.zone, frame.chart_first_day).days.first_day,
+                frame.resolved.last_actual_day) {}
 
-  ScenarioResult Run(const Scenario& scenario, const std::vector<FeatureDays>& histories) const {
+  ScenarioResult Run(const Scenario& scenario, const std::vector<FeatureDays>& histories) {
     const ResolvedAssumptions& r = frame_.resolved;
     const std::vector<ScenarioFeature> features = FeaturesOf(scenario, histories);
     const ScenarioForecast forecast(frame_, features, scenario.start);
@@ -222,12 +228,10 @@ class ScenarioRunner {
         result.features.begin(), result.features.end(),
         [](const FeatureResult& a, const FeatureResult& b) { return a.projected.p50 > b.projected.p50; });
 
-    std::vector<billing::UsageBucket> usage = frame_.actual_hours;
     for (std::size_t f = 0; f < features.size(); ++f) {
-      AddDays(usage, features[f].category, features[f].feature, forecast.FeatureDaily(f));
+      AddDays(features[f].category, features[f].feature, forecast.FeatureDaily(f));
     }
-    const LedgerSplit split =
-        SplitByLedger(*frame_.workspace, *frame_.zone, usage, r.first_projected_day, r.horizon_day);
+    const LedgerSplit split = SplitAdded();
     result.beyond_included = split.beyond;
     result.cycles = split.cycles;
     result.included_runs_out = split.included_runs_out;
@@ -239,36 +243,45 @@ class ScenarioRunner {
   }
 
  private:
-  void AddDays(std::vector<billing::UsageBucket>& usage, const std::string& category,
-               const std::string& feature, const std::vector<MicroCredits>& daily) const {
+  // Adds one feature's projected days to the usage the next ledger run reads.
+  void AddDays(const std::string& category, const std::string& feature,
+               const std::vector<MicroCredits>& daily) {
     for (std::size_t k = 0; k < daily.size(); ++k) {
       if (daily[k] <= 0) continue;
       const std::int32_t day = frame_.resolved.first_projected_day + static_cast<std::int32_t>(k);
-      usage.push_back({frame_.zone->StartOfDay(day), feature, category, daily[k]});
+      usage_.push_back({frame_.zone->StartOfDay(day), feature, category, daily[k]});
     }
   }
 
-  BeyondIncluded BandSplit(const std::vector<MicroCredits>& path) const {
-    std::vector<billing::UsageBucket> usage = frame_.actual_hours;
-    AddDays(usage, "", "band", path);
+  // The ledger over the actual hours and the days added since the last run, which it then drops: the
+  // actual hours stay in place across runs rather than being copied for each. (A throw ends the whole
+  // projection, this runner with it.)
+  LedgerSplit SplitAdded() {
     const ResolvedAssumptions& r = frame_.resolved;
-    return SplitByLedger(*frame_.workspace, *frame_.zone, usage, r.first_projected_day, r.horizon_day).beyond;
+    LedgerSplit split =
+        SplitByLedger(*frame_.workspace, *frame_.zone, usage_, r.first_projected_day, r.horizon_day);
+    usage_.erase(usage_.begin() + static_cast<std::ptrdiff_t>(actual_hours_), usage_.end());
+    return split;
+  }
+
+  BeyondIncluded BandSplit(const std::vector<MicroCredits>& path) {
+    AddDays("", "band", path);
+    return SplitAdded().beyond;
   }
 
   std::vector<DayPoint> ChartDays(const ScenarioForecast& forecast) const {
     const ResolvedAssumptions& r = frame_.resolved;
     const model::TimeZone& zone = *frame_.zone;
     CycleOfDay cycle = CycleOn(*frame_.workspace, zone, frame_.chart_first_day);
-    const ActualDays actual(frame_.actual_hours, zone, cycle.days.first_day, r.last_actual_day);
     std::vector<DayPoint> days;
     for (std::int32_t day = frame_.chart_first_day; day <= r.horizon_day; ++day) {
       if (day > cycle.days.last_day) cycle = CycleOn(*frame_.workspace, zone, day);
       DayPoint& point = days.emplace_back();
       point.day = day;
       point.included = cycle.included;
-      const MicroCredits actual_to_date = actual.Sum(cycle.days.first_day, std::min(day, r.last_actual_day));
+      const MicroCredits actual_to_date = actual_.Sum(cycle.days.first_day, std::min(day, r.last_actual_day));
       if (day <= r.last_actual_day) {
-        point.actual = actual.Sum(day, day);
+        point.actual = actual_.Sum(day, day);
         point.daily = {*point.actual, *point.actual, *point.actual};
         point.cycle_to_date = {actual_to_date, actual_to_date, actual_to_date};
         continue;
@@ -283,6 +296,9 @@ class ScenarioRunner {
   }
 
   const Frame& frame_;
+  std::vector<billing::UsageBucket> usage_;  // the actual hours, then a ledger run's projected days
+  std::size_t actual_hours_;                 // how many of usage_ are actual
+  ActualDays actual_;                        // actual usage per day, from the chart's first cycle
 };
 
 }  // namespace
@@ -313,12 +329,11 @@ Projection RunProjection(const query::UsageEngine& engine, const ProjectionSpec&
   r.basis_first_day = std::min(history.first_day, basis.last_day);
   r.basis_last_day = basis.last_day;
   r.horizon_day = ResolveHorizon(spec.horizon, *frame.workspace, engine.zone(), r.last_actual_day);
-  frame.actual_hours = LoadActualHours(engine, engine.zone().StartOfDay(r.first_projected_day));
   const CycleOfDay current = CycleOn(*frame.workspace, engine.zone(), r.last_actual_day);
   frame.chart_first_day = std::max(current.days.first_day, r.last_actual_day - kMaxChartHistoryDays + 1);
 
   Projection projection{spec, r, {}};
-  const ScenarioRunner runner(frame);
+  ScenarioRunner runner(frame, LoadActualHours(engine, engine.zone().StartOfDay(r.first_projected_day)));
   for (const Scenario& scenario : spec.scenarios)
     projection.scenarios.push_back(runner.Run(scenario, history.features));
   return projection;
