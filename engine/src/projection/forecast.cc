@@ -72,7 +72,6 @@ int WeekdayOf(std::int32_t day) {
 
 ForecastModel FitForecast(const DailySeries& history, Method method) {
   ForecastModel model;
-  model.method = method;
   model.first_day = history.first_day;
   model.last_day = history.first_day + static_cast<std::int32_t>(history.credits.size()) - 1;
   if (history.credits.empty()) return model;

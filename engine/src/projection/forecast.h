@@ -43,7 +43,6 @@ struct DailySeries {
 };
 
 struct ForecastModel {
-  Method method = Method::kSeasonal;
   std::array<double, 7> weekday_factor{1, 1, 1, 1, 1, 1, 1};  // by WeekdayOf
   std::int32_t first_day = 0;                                 // the history's first day: t = 0
   std::int32_t last_day = 0;                                  // its last day
