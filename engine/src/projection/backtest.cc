@@ -19,10 +19,6 @@ HoldoutForecast NaiveForecast(const DailySeries& train, std::size_t days) {
 }
 
 void Accumulate(HoldoutForecast& total, const HoldoutForecast& part) {
-  if (total.mean.empty()) {
-    total = part;
-    return;
-  }
   for (std::size_t d = 0; d < part.mean.size(); ++d) {
     total.mean[d] += part.mean[d];
     total.variance[d] += part.variance[d];
@@ -114,7 +110,8 @@ Backtest RunBacktest(const query::UsageEngine& engine, std::int32_t last_day, in
   const auto train_days = static_cast<std::size_t>(backtest.train_last_day - history.first_day) + 1;
 
   const auto holdout = static_cast<std::size_t>(holdout_days);
-  std::vector<HoldoutForecast> total_forecasts(std::size(kBacktestMethods));
+  std::vector<HoldoutForecast> total_forecasts(
+      std::size(kBacktestMethods), {std::vector<double>(holdout, 0), std::vector<double>(holdout, 0)});
   std::vector<double> total_actual(holdout, 0);
   for (const FeatureDays& f : history.features) {
     const DailySeries train{history.first_day,
@@ -131,9 +128,6 @@ Backtest RunBacktest(const query::UsageEngine& engine, std::int32_t last_day, in
   std::stable_sort(
       backtest.rows.begin(), backtest.rows.end(),
       [](const BacktestRow& a, const BacktestRow& b) { return a.actual_total > b.actual_total; });
-  for (auto& forecast : total_forecasts) {
-    if (forecast.mean.empty()) forecast = {std::vector<double>(holdout, 0), std::vector<double>(holdout, 0)};
-  }
   backtest.rows.insert(backtest.rows.begin(), Score("", "", total_actual, total_forecasts));
   return backtest;
 }
