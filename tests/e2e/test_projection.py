@@ -10,7 +10,7 @@ import unittest
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 
-from projection_data import AS_OF, NEWCOMER_FROM, batch, days, inference, write_store
+from projection_data import ACCOUNTS, AS_OF, NEWCOMER_FROM, batch, days, inference, write_store
 from support import load_json, run, temp_dir
 
 FIRST_PROJECTED = AS_OF + timedelta(days=1)
@@ -168,6 +168,11 @@ class ProjectionTest(unittest.TestCase):
         self.assertEqual(beyond["prepaid_value"], Decimal("4.60"))
         self.assertEqual(heavy["included_runs_out"], included_out.isoformat())
         self.assertEqual(heavy["prepaid_runs_out"], prepaid_out.isoformat())
+        # Exact history leaves no noise: the P10 and P90 paths are the P50 one, and the ledger splits
+        # them alike, over the same actual usage.
+        self.assertEqual((heavy["projected"]["p10"], heavy["projected"]["p90"]), (projected, projected))
+        self.assertEqual(heavy["beyond_included_p10"], beyond)
+        self.assertEqual(heavy["beyond_included_p90"], beyond)
         cycle = heavy["cycles"][0]
         self.assertEqual((cycle["first_day"], cycle["last_day"]), ("2026-11-11", "2026-12-10"))
         self.assertEqual((cycle["actual"], cycle["projected"]), (270, projected))
@@ -244,6 +249,23 @@ class ProjectionTest(unittest.TestCase):
                      check=False)
         self.assertEqual(result.returncode, 2)
         self.assertIn("give --workspace (one of: ws1, ws2, ws3, ws4, ws5)", result.stderr)
+
+    def test_a_stores_only_workspace_needs_no_name(self):
+        directory = temp_dir(self)
+        events = os.path.join(directory, "events.csv")
+        with open(events, "w") as f:
+            f.write("id,ts,workspace_id,category,feature,credits\n")
+            for n, d in enumerate(days(NEWCOMER_FROM, AS_OF)):
+                f.write(f"e{n},{d.isoformat()}T12:00:00Z,ws4,data,fresh,7\n")
+        accounts = os.path.join(directory, "accounts.json")
+        with open(accounts, "w") as f:
+            json.dump({"workspaces": [w for w in ACCOUNTS["workspaces"] if w["id"] == "ws4"]}, f)
+        store = os.path.join(directory, "store.db")
+        run("ingest", events, "--accounts", accounts, "--store", store)
+        projection = load_json(run("project", self.heavy, "--store", store, "--as-of", AS_OF.isoformat(),
+                                   "--horizon", "10d", "--method", "current_rate", "--format", "json").stdout)
+        self.assertEqual(projection["resolved"]["workspace_id"], "ws4")
+        self.assertEqual(self.scenario(projection, "As is")["projected"]["p50"], 70)
 
     def test_bad_assumptions_are_refused_with_where_and_why(self):
         bad = self.scenario_file("bad.lua", 'local cl = require "creditlens"\n'
